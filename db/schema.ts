@@ -1,0 +1,167 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  bigint,
+  char,
+} from 'drizzle-orm/pg-core';
+import type { SeatMap, VenueKind } from '@/lib/venues/seat-map';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const ticketStatus = pgEnum('ticket_status', ['available', 'reserved', 'sold']);
+export const reservationStatus = pgEnum('reservation_status', ['active', 'released', 'expired', 'converted']);
+export const bookingStatus = pgEnum('booking_status', ['pending', 'confirmed', 'failed', 'refunded', 'cancelled']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`)],
+);
+
+export const performers = pgTable('performers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  genre: text('genre').notNull(),
+  homeCity: text('home_city').notNull(),
+  bio: text('bio').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+export const venues = pgTable('venues', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<VenueKind>().notNull(),
+  address: text('address').notNull(),
+  city: text('city').notNull(),
+  capacity: integer('capacity').notNull(),
+  seatMap: jsonb('seat_map').$type<SeatMap>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    date: timestamp('date', { withTimezone: true }).notNull(),
+    performerId: uuid('performer_id').notNull().references(() => performers.id),
+    venueId: uuid('venue_id').notNull().references(() => venues.id),
+    city: text('city').notNull(),
+    category: text('category').notNull(),
+    onSaleAt: timestamp('on_sale_at', { withTimezone: true }).notNull(),
+    currency: char('currency', { length: 3 }).notNull().default('USD'),
+    // Bumped in the transaction of every seat change so clients can spot a missed diff.
+    seatVersion: bigint('seat_version', { mode: 'number' }).notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('events_date_idx').on(t.date), index('events_city_date_idx').on(t.city, t.date)],
+);
+
+export const reservations = pgTable(
+  'reservations',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    eventId: uuid('event_id').notNull().references(() => events.id),
+    status: reservationStatus('status').notNull().default('active'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('reservations_user_event_idx').on(t.userId, t.eventId),
+    index('reservations_active_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'active'`),
+  ],
+);
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id').notNull().references(() => events.id),
+    seatIndex: integer('seat_index').notNull(),
+    section: text('section').notNull(),
+    row: text('row').notNull(),
+    number: integer('number').notNull(),
+    tier: text('tier').notNull(),
+    priceMinor: integer('price_minor').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    status: ticketStatus('status').notNull().default('available'),
+    holdId: uuid('hold_id').references(() => reservations.id),
+    holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
+    bookingId: uuid('booking_id'),
+  },
+  (t) => [
+    uniqueIndex('tickets_event_seat_idx').on(t.eventId, t.section, t.row, t.number),
+    uniqueIndex('tickets_event_seat_index_idx').on(t.eventId, t.seatIndex),
+    index('tickets_event_status_idx').on(t.eventId, t.status),
+    index('tickets_hold_idx').on(t.holdId).where(sql`${t.holdId} is not null`),
+    check('tickets_price_nonnegative', sql`${t.priceMinor} >= 0`),
+    // A ticket's state and its references move together: a reserved ticket names its hold and
+    // expiry, a sold one its booking, an available one nothing.
+    check(
+      'tickets_state_consistent',
+      sql`(${t.status} = 'available' and ${t.holdId} is null and ${t.holdExpiresAt} is null and ${t.bookingId} is null)
+       or (${t.status} = 'reserved' and ${t.holdId} is not null and ${t.holdExpiresAt} is not null and ${t.bookingId} is null)
+       or (${t.status} = 'sold' and ${t.bookingId} is not null)`,
+    ),
+  ],
+);
+
+export const reservationTickets = pgTable(
+  'reservation_tickets',
+  {
+    reservationId: uuid('reservation_id').notNull().references(() => reservations.id),
+    ticketId: uuid('ticket_id').notNull().references(() => tickets.id),
+  },
+  (t) => [primaryKey({ columns: [t.reservationId, t.ticketId] }), index('reservation_tickets_ticket_idx').on(t.ticketId)],
+);
+
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reservationId: uuid('reservation_id').notNull().references(() => reservations.id),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    eventId: uuid('event_id').notNull().references(() => events.id),
+    status: bookingStatus('status').notNull().default('pending'),
+    totalMinor: integer('total_minor').notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('bookings_reservation_idx').on(t.reservationId), index('bookings_user_idx').on(t.userId, t.createdAt)],
+);
+
+// One row per ticket sold. The primary key on ticket_id is the last line of defence against a
+// double sale: even a buggy code path cannot record a second sale of the same ticket.
+export const soldTickets = pgTable('sold_tickets', {
+  ticketId: uuid('ticket_id').primaryKey().references(() => tickets.id),
+  bookingId: uuid('booking_id').notNull().references(() => bookings.id),
+  soldAt: timestamp('sold_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type User = typeof users.$inferSelect;
+export type Performer = typeof performers.$inferSelect;
+export type Venue = typeof venues.$inferSelect;
+export type Event = typeof events.$inferSelect;
+export type Ticket = typeof tickets.$inferSelect;
+export type Reservation = typeof reservations.$inferSelect;
+export type Booking = typeof bookings.$inferSelect;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+// The one place that reads process.env. Everything else imports `env`.
+// Parsed once at module load; a bad value fails fast with the variable's name.
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.string().url().optional(),
+  UPSTASH_REDIS_REST_URL: z.string().url().optional(),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  // "memory" is chosen by the launcher when no Redis answers; it serves one instance only.
+  KV_DRIVER: z.enum(['redis', 'upstash', 'memory']).optional(),
+  KV_PREFIX: z.string().default('tb:'),
+  KV_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  CRON_SECRET: z.string().min(16).optional(),
+  HOLD_MINUTES: z.coerce.number().positive().max(60).default(10),
+  TICKET_LIMIT_PER_EVENT: z.coerce.number().int().min(1).max(50).default(8),
+  EVENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parse(): Env {
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export const env = parse();
+
+export function kvDriverName(e: Env = env): 'redis' | 'upstash' | 'memory' {
+  if (e.KV_DRIVER) return e.KV_DRIVER;
+  if (e.UPSTASH_REDIS_REST_URL) return 'upstash';
+  if (e.REDIS_URL) return 'redis';
+  return 'memory';
+}
+
+export const holdMs = () => Math.round(env.HOLD_MINUTES * 60_000);

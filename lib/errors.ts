@@ -1,0 +1,72 @@
+import { ZodError } from 'zod';
+
+export const errorStatus = {
+  bad_request: 400,
+  validation_failed: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  queue_required: 403,
+  not_found: 404,
+  conflict: 409,
+  seats_taken: 409,
+  email_taken: 409,
+  hold_not_active: 409,
+  gone: 410,
+  hold_expired: 410,
+  not_on_sale: 422,
+  ticket_limit: 422,
+  weak_password: 422,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
+
+export function fromZod(error: ZodError, code: ErrorCode = 'bad_request'): AppError {
+  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const first = issues[0];
+  const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'Invalid input';
+  return new AppError(code, message, { issues });
+}
+
+// Anything that is not an AppError is a bug or an outage: log the detail, send nothing of it.
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return fromZod(error);
+  console.error(error);
+  return new AppError('internal', 'Something went wrong on our side. Please try again.');
+}
+
+export function errorBody(error: AppError): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  };
+}
+
+export function errorResponse(error: unknown, headers?: HeadersInit): Response {
+  const appError = toAppError(error);
+  return Response.json(errorBody(appError), { status: appError.status, headers });
+}
