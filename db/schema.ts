@@ -113,6 +113,8 @@ export const tickets = pgTable(
     uniqueIndex('tickets_event_seat_index_idx').on(t.eventId, t.seatIndex),
     index('tickets_event_status_idx').on(t.eventId, t.status),
     index('tickets_hold_idx').on(t.holdId).where(sql`${t.holdId} is not null`),
+    // The sweeper's scan: only the (few) reserved rows, oldest expiry first.
+    index('tickets_reserved_expiry_idx').on(t.holdExpiresAt).where(sql`${t.status} = 'reserved'`),
     check('tickets_price_nonnegative', sql`${t.priceMinor} >= 0`),
     // A ticket's state and its references move together: a reserved ticket names its hold and
     // expiry, a sold one its booking, an available one nothing.

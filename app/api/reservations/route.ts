@@ -1,0 +1,19 @@
+import { db } from '@/db';
+import { requireUser } from '@/lib/auth/session';
+import { reserveSeats } from '@/lib/booking/reserve-seats';
+import { readJson, requireObject, route } from '@/lib/http/route';
+import { getKv } from '@/lib/kv';
+
+export const POST = route(async (request) => {
+  const user = await requireUser();
+  const body = requireObject(await readJson(request));
+  const hold = await reserveSeats(db, getKv(), {
+    userId: user.id,
+    eventId: body.eventId as string,
+    ticketIds: body.ticketIds as string[],
+  });
+  return Response.json(
+    { reservationId: hold.reservationId, expiresAt: hold.expiresAt.toISOString() },
+    { status: 201, headers: { Location: `/api/reservations/${hold.reservationId}` } },
+  );
+});

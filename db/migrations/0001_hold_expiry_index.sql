@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_reserved_expiry_idx" ON "tickets" USING btree ("hold_expires_at") WHERE "tickets"."status" = 'reserved';

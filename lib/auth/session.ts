@@ -1,0 +1,19 @@
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { AppError } from '@/lib/errors';
+import { authOptions } from './options';
+
+export type SessionUser = { id: string; email: string; name: string };
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const user = session?.user;
+  if (!user?.id) return null;
+  return { id: user.id, email: user.email ?? '', name: user.name ?? '' };
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError('unauthorized', 'Sign in to continue.');
+  return user;
+}

@@ -1,0 +1,138 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Database, DbOrTx } from '@/db';
+import { withRetry } from '@/db/errors';
+import { uuidArray } from '@/db/sql-helpers';
+import { env, holdMs } from '@/lib/env';
+import { AppError, fromZod } from '@/lib/errors';
+import type { Kv } from '@/lib/kv/types';
+import { warnThrottled } from '@/lib/log';
+import { ticketIdFromLockKey, ticketLockKey } from './lock-keys';
+import { reserveInputSchema } from './reserve-input';
+
+export type ReserveSeatsInput = { userId: string; eventId: string; ticketIds: string[] };
+export type Hold = { reservationId: string; expiresAt: Date };
+
+type LockedTicket = { id: string; event_id: string; status: 'available' | 'reserved' | 'sold'; hold_live: boolean };
+
+/**
+ * Holds seats for one fan: all of them or none.
+ *
+ * 1. A Redis lock set (one script, all-or-nothing) sheds contention before Postgres. Redis is an
+ *    accelerator: when it fails we go on with Postgres alone, and a lock that Postgres does not
+ *    confirm (an orphan of a crashed request) never blocks a seat; Postgres decides.
+ * 2. One transaction decides: the fan's (user, event) advisory lock serialises their own tabs so
+ *    the per-fan limit cannot be raced; tickets are row-locked in id order (no deadlocks between
+ *    overlapping holds), checked, and claimed by a conditional update.
+ */
+export async function reserveSeats(db: Database, kv: Kv, input: ReserveSeatsInput): Promise<Hold> {
+  const parsed = reserveInputSchema.safeParse({ eventId: input.eventId, ticketIds: input.ticketIds });
+  if (!parsed.success) throw fromZod(parsed.error);
+  const eventId = parsed.data.eventId.toLowerCase();
+  const ticketIds = parsed.data.ticketIds.map((t) => t.toLowerCase());
+  const reservationId = randomUUID();
+  const keys = ticketIds.map(ticketLockKey);
+
+  const locked = await lockInKv(db, kv, keys, reservationId);
+  try {
+    return await withRetry(() =>
+      db.transaction((tx) => claimInPostgres(tx, { userId: input.userId, eventId, ticketIds, reservationId })),
+    );
+  } catch (error) {
+    if (locked) await kv.releaseLocks(keys, reservationId).catch(() => {});
+    throw error;
+  }
+}
+
+async function lockInKv(db: DbOrTx, kv: Kv, keys: string[], owner: string): Promise<boolean> {
+  let result;
+  try {
+    result = await kv.acquireLocks(keys, owner, holdMs());
+  } catch (error) {
+    warnThrottled('reserve-kv', `reserve: kv lock unavailable (${(error as Error).message}); continuing on Postgres alone`);
+    return false;
+  }
+  if (result.ok) return true;
+  const taken = result.taken.map(ticketIdFromLockKey);
+  const confirmed = await db.execute<{ id: string }>(sql`
+    select id from tickets
+    where id = any(${uuidArray(taken)})
+      and (status = 'sold' or (status = 'reserved' and hold_expires_at > now()))`);
+  if (confirmed.length === taken.length) throw seatsTaken(taken);
+  // Some locks are not backed by a hold (in flight, or orphaned): let Postgres decide.
+  return false;
+}
+
+async function claimInPostgres(
+  tx: DbOrTx,
+  p: { userId: string; eventId: string; ticketIds: string[]; reservationId: string },
+): Promise<Hold> {
+  const [event] = await tx.execute<{ on_sale: boolean; upcoming: boolean }>(sql`
+    select on_sale_at <= now() as on_sale, date > now() as upcoming,
+           pg_advisory_xact_lock(hashtextextended(${p.userId}::text || ${p.eventId}::text, 0))
+    from events where id = ${p.eventId}`);
+  if (!event) throw new AppError('not_found', 'No such event.');
+  if (!event.upcoming) throw new AppError('not_on_sale', 'This event has already taken place.');
+  if (!event.on_sale) throw new AppError('not_on_sale', 'Tickets for this event are not on sale yet.');
+
+  const rows = await tx.execute<LockedTicket>(sql`
+    select id, event_id, status, coalesce(hold_expires_at > now(), false) as hold_live
+    from tickets where id = any(${uuidArray(p.ticketIds)})
+    order by id for update`);
+  checkTickets(rows, p.ticketIds, p.eventId);
+
+  const [held] = await tx.execute<{ n: number }>(sql`
+    select count(*)::int as n
+    from reservation_tickets rt join reservations r on r.id = rt.reservation_id
+    where r.user_id = ${p.userId} and r.event_id = ${p.eventId}
+      and ((r.status = 'active' and r.expires_at > now()) or r.status = 'converted')`);
+  const already = held?.n ?? 0;
+  if (already + p.ticketIds.length > env.TICKET_LIMIT_PER_EVENT) {
+    throw new AppError(
+      'ticket_limit',
+      `You can have at most ${env.TICKET_LIMIT_PER_EVENT} tickets for this event; you already have ${already}.`,
+      { limit: env.TICKET_LIMIT_PER_EVENT, current: already },
+    );
+  }
+
+  // Claim, record the hold and its tickets in one statement. The status guard repeats the check
+  // above so that even without the row locks no live hold or sale could be overwritten.
+  const [claim] = await tx.execute<{ expires_at: string; claimed: number }>(sql`
+    with r as (
+      insert into reservations (id, user_id, event_id, status, expires_at)
+      values (${p.reservationId}, ${p.userId}, ${p.eventId}, 'active', now() + make_interval(secs => ${holdMs() / 1000}))
+      returning id, expires_at
+    ), t as (
+      update tickets set status = 'reserved', hold_id = ${p.reservationId}, hold_expires_at = (select expires_at from r)
+      where id = any(${uuidArray(p.ticketIds)}) and event_id = ${p.eventId}
+        and (status = 'available' or (status = 'reserved' and hold_expires_at <= now()))
+      returning id
+    ), rt as (
+      insert into reservation_tickets (reservation_id, ticket_id) select ${p.reservationId}, id from t
+    )
+    select (select expires_at from r) as expires_at, (select count(*) from t)::int as claimed`);
+  if (!claim || claim.claimed !== p.ticketIds.length) throw seatsTaken(p.ticketIds);
+  return { reservationId: p.reservationId, expiresAt: new Date(claim.expires_at) };
+}
+
+function checkTickets(rows: LockedTicket[], ticketIds: string[], eventId: string): void {
+  const found = new Set(rows.map((r) => r.id));
+  const unknown = ticketIds.filter((id) => !found.has(id));
+  if (unknown.length) throw new AppError('not_found', 'Some of these tickets do not exist.', { ticketIds: unknown });
+  const foreign = rows.filter((r) => r.event_id !== eventId).map((r) => r.id);
+  if (foreign.length) {
+    throw new AppError('validation_failed', 'Some of these tickets belong to another event.', { ticketIds: foreign });
+  }
+  const taken = rows.filter((r) => r.status === 'sold' || (r.status === 'reserved' && r.hold_live)).map((r) => r.id);
+  if (taken.length) throw seatsTaken(taken);
+}
+
+function seatsTaken(ticketIds: string[]): AppError {
+  const n = ticketIds.length;
+  return new AppError(
+    'seats_taken',
+    n === 1 ? 'One of your seats was just taken by someone else.' : `${n} of your seats were just taken by someone else.`,
+    { ticketIds },
+  );
+}

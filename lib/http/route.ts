@@ -1,0 +1,35 @@
+import 'server-only';
+import { AppError, errorResponse } from '@/lib/errors';
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+// Every API route goes through this: an AppError becomes its status and JSON body, anything else
+// is logged and answered with a generic 500 that leaks nothing.
+export function route<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.includes('application/json')) {
+    throw new AppError('bad_request', 'Send a JSON body with Content-Type: application/json.');
+  }
+  try {
+    return await request.json();
+  } catch {
+    throw new AppError('bad_request', 'The request body is not valid JSON.');
+  }
+}
+
+export function requireObject(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new AppError('bad_request', 'The request body must be a JSON object.');
+  }
+  return body as Record<string, unknown>;
+}
