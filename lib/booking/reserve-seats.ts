@@ -34,26 +34,28 @@ export async function reserveSeats(db: Database, kv: Kv, input: ReserveSeatsInpu
   const reservationId = randomUUID();
   const keys = ticketIds.map(ticketLockKey);
 
-  const locked = await lockInKv(db, kv, keys, reservationId);
+  await lockInKv(db, kv, keys, reservationId);
   try {
     return await withRetry(() =>
       db.transaction((tx) => claimInPostgres(tx, { userId: input.userId, eventId, ticketIds, reservationId })),
     );
   } catch (error) {
-    if (locked) await kv.releaseLocks(keys, reservationId).catch(() => {});
+    // Also after a failed or timed-out acquire: the script may have run all the same. Release is
+    // compare-and-delete on our own id, so it is always safe, and nobody waits for it.
+    void kv.releaseLocks(keys, reservationId).catch(() => {});
     throw error;
   }
 }
 
-async function lockInKv(db: DbOrTx, kv: Kv, keys: string[], owner: string): Promise<boolean> {
+async function lockInKv(db: DbOrTx, kv: Kv, keys: string[], owner: string): Promise<void> {
   let result;
   try {
     result = await kv.acquireLocks(keys, owner, holdMs());
   } catch (error) {
     warnThrottled('reserve-kv', `reserve: kv lock unavailable (${(error as Error).message}); continuing on Postgres alone`);
-    return false;
+    return;
   }
-  if (result.ok) return true;
+  if (result.ok) return;
   const taken = result.taken.map(ticketIdFromLockKey);
   const confirmed = await db.execute<{ id: string }>(sql`
     select id from tickets
@@ -61,7 +63,6 @@ async function lockInKv(db: DbOrTx, kv: Kv, keys: string[], owner: string): Prom
       and (status = 'sold' or (status = 'reserved' and hold_expires_at > now()))`);
   if (confirmed.length === taken.length) throw seatsTaken(taken);
   // Some locks are not backed by a hold (in flight, or orphaned): let Postgres decide.
-  return false;
 }
 
 async function claimInPostgres(

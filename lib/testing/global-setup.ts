@@ -1,20 +1,6 @@
-import postgres from 'postgres';
-import { runMigrations } from '../../db/migrate';
-import { assertLocalDatabase, testDatabaseUrl } from './test-env';
+import { prepareTestStores } from './prepare-database';
 
-// Creates the test database when missing and brings it to the latest migration.
+// Also run by scripts/test/run.ts before it starts the server; running it twice is harmless.
 export default async function setup(): Promise<void> {
-  assertLocalDatabase(testDatabaseUrl);
-  const url = new URL(testDatabaseUrl);
-  const name = url.pathname.slice(1);
-  const admin = new URL(testDatabaseUrl);
-  admin.pathname = '/postgres';
-  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
-  try {
-    const rows = await sql`select 1 from pg_database where datname = ${name}`;
-    if (rows.length === 0) await sql.unsafe(`create database "${name}"`);
-  } finally {
-    await sql.end();
-  }
-  await runMigrations(testDatabaseUrl);
+  if (!process.env.TB_TEST_STORES_READY) await prepareTestStores();
 }

@@ -1,0 +1,64 @@
+import 'server-only';
+import { desc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { events, reservationTickets, reservations, tickets, venues } from '@/db/schema';
+
+export type UserReservationSummary = {
+  id: string;
+  status: 'active' | 'released' | 'expired' | 'converted';
+  expiresAt: string;
+  createdAt: string;
+  event: { id: string; name: string; date: string; venueName: string; city: string; currency: string };
+  seatCount: number;
+  total: number;
+};
+
+export async function listUserReservations(
+  db: DbOrTx,
+  userId: string,
+  options: { limit?: number; now?: Date } = {},
+): Promise<UserReservationSummary[]> {
+  const now = options.now ?? new Date();
+  const rows = await db
+    .select({
+      id: reservations.id,
+      status: reservations.status,
+      expiresAt: reservations.expiresAt,
+      createdAt: reservations.createdAt,
+      eventId: events.id,
+      eventName: events.name,
+      eventDate: events.date,
+      city: events.city,
+      currency: events.currency,
+      venueName: venues.name,
+      seatCount: sql<number>`count(${reservationTickets.ticketId})::int`,
+      total: sql<number>`coalesce(sum(${tickets.priceMinor}), 0)::int`,
+    })
+    .from(reservations)
+    .innerJoin(events, eq(events.id, reservations.eventId))
+    .innerJoin(venues, eq(venues.id, events.venueId))
+    .leftJoin(reservationTickets, eq(reservationTickets.reservationId, reservations.id))
+    .leftJoin(tickets, eq(tickets.id, reservationTickets.ticketId))
+    .where(eq(reservations.userId, userId))
+    .groupBy(reservations.id, events.id, venues.id)
+    .orderBy(desc(reservations.createdAt), desc(reservations.id))
+    .limit(options.limit ?? 50);
+
+  return rows.map((r) => ({
+    id: r.id,
+    // A hold past its expiry is over even if the sweeper has not marked it yet.
+    status: r.status === 'active' && r.expiresAt <= now ? 'expired' : r.status,
+    expiresAt: r.expiresAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    event: {
+      id: r.eventId,
+      name: r.eventName,
+      date: r.eventDate.toISOString(),
+      venueName: r.venueName,
+      city: r.city,
+      currency: r.currency,
+    },
+    seatCount: r.seatCount,
+    total: r.total,
+  }));
+}

@@ -1,0 +1,115 @@
+import { Redis } from 'ioredis';
+import { ACQUIRE_LOCKS, EXTEND_LOCKS, INCR_WITH_TTL, RELEASE_LOCKS } from './scripts';
+import { incrementArg, kvUnavailable, lockResult, ttlArg } from './shared';
+import type { Kv } from './types';
+
+type Arg = string | number;
+
+// Commands registered with defineCommand: EVALSHA with a transparent EVAL fallback, one round trip.
+type Scripted = Redis & {
+  kvAcquire(numKeys: number, ...args: Arg[]): Promise<number[]>;
+  kvRelease(numKeys: number, ...args: Arg[]): Promise<number>;
+  kvExtend(numKeys: number, ...args: Arg[]): Promise<number>;
+  kvIncr(numKeys: number, ...args: Arg[]): Promise<number>;
+};
+
+export function createRedisKv(url: string, opts: { prefix: string; timeoutMs: number }): Kv {
+  const client = new Redis(url, {
+    // Every call settles within timeoutMs, including calls queued while the first connect runs.
+    commandTimeout: opts.timeoutMs,
+    // A slow TLS handshake may take longer than one call; callers are not waiting on it.
+    connectTimeout: Math.max(1_000, opts.timeoutMs * 4),
+    maxRetriesPerRequest: 1,
+    // Keep reconnecting in the background forever; calls never wait for it (see `offline`).
+    retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+  }) as Scripted;
+  client.defineCommand('kvAcquire', { lua: ACQUIRE_LOCKS });
+  client.defineCommand('kvRelease', { lua: RELEASE_LOCKS });
+  client.defineCommand('kvExtend', { lua: EXTEND_LOCKS });
+  client.defineCommand('kvIncr', { lua: INCR_WITH_TTL });
+
+  // After a lost connection, calls fail at once instead of joining the offline queue: a queued
+  // lock script that timed out for its caller would otherwise still run on reconnect and strand
+  // a lock nobody knows about.
+  let offline = false;
+  let outageLogged = false;
+  let closing = false;
+  const markDown = (reason: string) => {
+    if (closing || outageLogged) return;
+    outageLogged = true;
+    console.warn(`kv: redis unavailable (${reason}); calls fail fast until it is back`);
+  };
+  client.on('error', (error: Error) => markDown(error.message));
+  client.on('close', () => {
+    offline = true;
+    markDown('connection closed');
+  });
+  client.on('ready', () => {
+    if (outageLogged) console.info('kv: redis is reachable again');
+    offline = false;
+    outageLogged = false;
+  });
+
+  const k = (key: string) => opts.prefix + key;
+
+  async function run<T>(call: () => Promise<T>): Promise<T> {
+    if (offline) throw kvUnavailable(new Error('redis connection is down'));
+    try {
+      return await call();
+    } catch (error) {
+      throw kvUnavailable(error);
+    }
+  }
+
+  return {
+    driver: 'redis',
+
+    get: (key) => run(() => client.get(k(key))),
+
+    async set(key, value, ttlMs) {
+      const ttl = ttlMs === undefined ? undefined : ttlArg(ttlMs);
+      await run(() => (ttl === undefined ? client.set(k(key), value) : client.set(k(key), value, 'PX', ttl)));
+    },
+
+    async del(keys) {
+      if (keys.length === 0) return 0;
+      return run(() => client.del(...keys.map(k)));
+    },
+
+    async incr(key, by = 1, ttlMs) {
+      const step = incrementArg(by);
+      if (ttlMs === undefined) return run(() => client.incrby(k(key), step));
+      const ttl = ttlArg(ttlMs);
+      return run(() => client.kvIncr(1, k(key), step, ttl));
+    },
+
+    pttl: (key) => run(() => client.pttl(k(key))),
+
+    async acquireLocks(keys, owner, ttlMs) {
+      if (keys.length === 0) return { ok: true };
+      const ttl = ttlArg(ttlMs);
+      const taken = await run(() => client.kvAcquire(keys.length, ...keys.map(k), owner, ttl));
+      return lockResult(keys, taken);
+    },
+
+    async releaseLocks(keys, owner) {
+      if (keys.length === 0) return 0;
+      return run(() => client.kvRelease(keys.length, ...keys.map(k), owner));
+    },
+
+    async extendLocks(keys, owner, ttlMs) {
+      if (keys.length === 0) return 0;
+      const ttl = ttlArg(ttlMs);
+      return run(() => client.kvExtend(keys.length, ...keys.map(k), owner, ttl));
+    },
+
+    async close() {
+      closing = true;
+      if (client.status === 'ready') {
+        await client.quit().catch(() => client.disconnect());
+      } else {
+        client.disconnect();
+      }
+    },
+  };
+}

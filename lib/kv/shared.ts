@@ -1,0 +1,32 @@
+import { AppError } from '@/lib/errors';
+import type { LockResult } from './types';
+
+// Helpers every driver uses, so the three agree on edge cases.
+
+/** Redis wants a whole, positive number of ms; a zero or negative ttl is a caller bug. */
+export function ttlArg(ttlMs: number): number {
+  if (!(ttlMs >= 1) || !Number.isFinite(ttlMs)) throw new RangeError(`kv: invalid ttl ${ttlMs} ms`);
+  return Math.ceil(ttlMs);
+}
+
+export function incrementArg(by: number): number {
+  if (!Number.isSafeInteger(by)) throw new RangeError(`kv: increment must be an integer, got ${by}`);
+  return by;
+}
+
+/** Maps the acquire script's 1-based positions back to the caller's logical keys. */
+export function lockResult(keys: string[], takenPositions: number[]): LockResult {
+  if (takenPositions.length === 0) return { ok: true };
+  return { ok: false, taken: takenPositions.flatMap((i) => keys.slice(i - 1, i)) };
+}
+
+/**
+ * Every transport failure (timeout, refused connection, server error) becomes one 503 code, so
+ * callers can fall back to Postgres without knowing the driver. The cause stays for the logs;
+ * the message never carries hosts or ports.
+ */
+export function kvUnavailable(cause: unknown): AppError {
+  const error = new AppError('unavailable', 'Temporary storage is unavailable. Please try again.');
+  error.cause = cause;
+  return error;
+}

@@ -1,0 +1,80 @@
+import { Redis } from '@upstash/redis';
+import { ACQUIRE_LOCKS, EXTEND_LOCKS, INCR_WITH_TTL, RELEASE_LOCKS } from './scripts';
+import { incrementArg, kvUnavailable, lockResult, ttlArg } from './shared';
+import type { Kv } from './types';
+
+export function createUpstashKv(url: string, token: string, opts: { prefix: string; timeoutMs: number }): Kv {
+  const redis = new Redis({
+    url,
+    token,
+    // Values are opaque strings to this port; by default the client would JSON.parse "42" into 42.
+    automaticDeserialization: false,
+    // The client's default is 5 retries with backoff, about 4 s in all; a caller would hang.
+    retry: false,
+    // A function, not one signal: each request gets a fresh deadline, and the client rethrows an
+    // aborted request instead of turning a plain signal's abort into a fake "Aborted" result.
+    signal: () => AbortSignal.timeout(opts.timeoutMs),
+    enableTelemetry: false,
+  });
+  // createScript runs EVALSHA and falls back to EVAL once when the server has not seen the script.
+  const acquire = redis.createScript<number[]>(ACQUIRE_LOCKS);
+  const release = redis.createScript<number>(RELEASE_LOCKS);
+  const extend = redis.createScript<number>(EXTEND_LOCKS);
+  const incrWithTtl = redis.createScript<number>(INCR_WITH_TTL);
+
+  const k = (key: string) => opts.prefix + key;
+
+  async function run<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw kvUnavailable(error);
+    }
+  }
+
+  return {
+    driver: 'upstash',
+
+    get: (key) => run(() => redis.get<string>(k(key))),
+
+    async set(key, value, ttlMs) {
+      const ttl = ttlMs === undefined ? undefined : ttlArg(ttlMs);
+      await run(() => (ttl === undefined ? redis.set(k(key), value) : redis.set(k(key), value, { px: ttl })));
+    },
+
+    async del(keys) {
+      if (keys.length === 0) return 0;
+      return run(() => redis.del(...keys.map(k)));
+    },
+
+    async incr(key, by = 1, ttlMs) {
+      const step = incrementArg(by);
+      if (ttlMs === undefined) return run(() => redis.incrby(k(key), step));
+      const ttl = ttlArg(ttlMs);
+      return run(() => incrWithTtl.exec([k(key)], [String(step), String(ttl)]));
+    },
+
+    pttl: (key) => run(() => redis.pttl(k(key))),
+
+    async acquireLocks(keys, owner, ttlMs) {
+      if (keys.length === 0) return { ok: true };
+      const ttl = String(ttlArg(ttlMs));
+      const taken = await run(() => acquire.exec(keys.map(k), [owner, ttl]));
+      return lockResult(keys, taken);
+    },
+
+    async releaseLocks(keys, owner) {
+      if (keys.length === 0) return 0;
+      return run(() => release.exec(keys.map(k), [owner]));
+    },
+
+    async extendLocks(keys, owner, ttlMs) {
+      if (keys.length === 0) return 0;
+      const ttl = String(ttlArg(ttlMs));
+      return run(() => extend.exec(keys.map(k), [owner, ttl]));
+    },
+
+    // Stateless HTTP: nothing to close.
+    close: async () => {},
+  };
+}

@@ -1,0 +1,33 @@
+import postgres from 'postgres';
+import { runMigrations } from '../../db/migrate';
+import { assertLocalDatabase, testDatabaseUrl, testKvPrefix, testRedisUrl } from './test-env';
+import Redis from 'ioredis';
+
+// Creates the test database when missing, migrates it, and clears the test key prefix in Redis.
+export async function prepareTestStores(): Promise<void> {
+  assertLocalDatabase(testDatabaseUrl);
+  const name = new URL(testDatabaseUrl).pathname.slice(1);
+  const admin = new URL(testDatabaseUrl);
+  admin.pathname = '/postgres';
+  const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql`select 1 from pg_database where datname = ${name}`;
+    if (rows.length === 0) await sql.unsafe(`create database "${name}"`);
+  } finally {
+    await sql.end();
+  }
+  await runMigrations(testDatabaseUrl);
+
+  const redis = new Redis(testRedisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${testKvPrefix}*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

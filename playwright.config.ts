@@ -1,0 +1,30 @@
+import { defineConfig, devices } from '@playwright/test';
+import { testBaseUrl, testServerEnv } from './lib/testing/server-env';
+
+const baseURL = process.env.E2E_BASE_URL ?? testBaseUrl;
+
+// Debian's Chromium; Playwright never downloads a browser here. The flags keep it off the
+// network, which this machine does not have.
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
+  use: { baseURL, trace: 'retain-on-failure', launchOptions: chromium },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
+  webServer: {
+    command: 'npx next start -p 3100',
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: true,
+    timeout: 120_000,
+    env: testServerEnv,
+  },
+});
