@@ -49,6 +49,8 @@ export const venues = pgTable('venues', {
   kind: text('kind').$type<VenueKind>().notNull(),
   address: text('address').notNull(),
   city: text('city').notNull(),
+  // IANA zone: show times are printed in the venue's local time, wherever the fan is.
+  timezone: text('timezone').notNull().default('UTC'),
   capacity: integer('capacity').notNull(),
   seatMap: jsonb('seat_map').$type<SeatMap>().notNull(),
   createdAt: createdAt(),

@@ -80,8 +80,8 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<SeedSum
 
       const venues = buildVenues();
       for (const v of venues) {
-        await tx`insert into venues (id, name, kind, address, city, capacity, seat_map)
-          values (${v.id}, ${v.name}, ${v.kind}, ${v.address}, ${v.city.name}, ${v.capacity}, ${tx.json(v.seatMap)})`;
+        await tx`insert into venues (id, name, kind, address, city, timezone, capacity, seat_map)
+          values (${v.id}, ${v.name}, ${v.kind}, ${v.address}, ${v.city.name}, ${v.city.timeZone}, ${v.capacity}, ${tx.json(v.seatMap)})`;
       }
       log(`venues: ${venues.length} (${venues.reduce((n, v) => n + v.capacity, 0)} seats in all)`);
 

@@ -10,7 +10,7 @@ export type ReservationView = {
   id: string;
   status: ReservationStatus;
   expiresAt: string;
-  event: { id: string; name: string; date: string; venueName: string; city: string; currency: string };
+  event: { id: string; name: string; date: string; venueName: string; city: string; timezone: string; currency: string };
   tickets: Array<{ id: string; section: string; row: string; number: number; price: number }>;
   total: number;
 };
@@ -24,6 +24,7 @@ type HeadRow = {
   event_date: string;
   venue_name: string;
   city: string;
+  timezone: string;
   currency: string;
 };
 
@@ -36,7 +37,7 @@ export async function getReservation(
     select r.user_id,
            case when r.status = 'active' and r.expires_at <= now() then 'expired' else r.status::text end as status,
            r.expires_at, e.id as event_id, e.name as event_name, e.date as event_date,
-           v.name as venue_name, e.city, e.currency
+           v.name as venue_name, v.timezone, e.city, e.currency
     from reservations r
     join events e on e.id = r.event_id
     join venues v on v.id = e.venue_id
@@ -60,6 +61,7 @@ export async function getReservation(
       date: new Date(head.event_date).toISOString(),
       venueName: head.venue_name,
       city: head.city,
+      timezone: head.timezone,
       currency: head.currency,
     },
     tickets: [...tickets],

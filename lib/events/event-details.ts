@@ -15,7 +15,7 @@ export type EventDetails = {
   onSaleAt: string;
   currency: string;
   performer: { id: string; name: string; genre: string };
-  venue: { id: string; name: string; address: string; city: string; kind: VenueKind; seatMap: SeatMap };
+  venue: { id: string; name: string; address: string; city: string; timezone: string; kind: VenueKind; seatMap: SeatMap };
 };
 
 export async function loadEventDetails(db: DbOrTx, eventId: string): Promise<EventDetails | null> {
@@ -43,6 +43,7 @@ export async function loadEventDetails(db: DbOrTx, eventId: string): Promise<Eve
       name: venue.name,
       address: venue.address,
       city: venue.city,
+      timezone: venue.timezone,
       kind: venue.kind,
       seatMap: venue.seatMap,
     },
