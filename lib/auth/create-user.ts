@@ -1,6 +1,5 @@
 import 'server-only';
 import bcrypt from 'bcryptjs';
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { users } from '@/db/schema';
 import { AppError, fromZod } from '@/lib/errors';
@@ -16,11 +15,12 @@ export async function createUser(db: DbOrTx, input: unknown): Promise<CreatedUse
   }
   const { email, password, name } = parsed.data;
   const passwordHash = await bcrypt.hash(password, 10);
-  // The unique index on lower(email) decides a race between two sign-ups with one address.
+  // The unique index on lower(email) (the table's only unique key besides the generated id)
+  // decides a race between two sign-ups with one address.
   const [row] = await db
     .insert(users)
     .values({ email, name, passwordHash })
-    .onConflictDoNothing({ target: sql`lower(${users.email})` as never })
+    .onConflictDoNothing()
     .returning({ id: users.id, email: users.email, name: users.name });
   if (!row) {
     throw new AppError('email_taken', 'An account with this email already exists. Sign in instead.', {

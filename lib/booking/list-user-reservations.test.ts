@@ -34,6 +34,6 @@ describe('listUserReservations', () => {
       [lapsed.reservationId, 'expired', 1, b!.price],
       [released.reservationId, 'released', 1, a!.price],
     ]);
-    expect(list[0]!.event).toMatchObject({ id: event.eventId, city: 'Testville', currency: 'USD' });
+    expect(list[0]!.event).toMatchObject({ id: event.eventId, city: 'Testville', timezone: 'UTC', currency: 'USD' });
   });
 });

@@ -8,7 +8,7 @@ export type UserReservationSummary = {
   status: 'active' | 'released' | 'expired' | 'converted';
   expiresAt: string;
   createdAt: string;
-  event: { id: string; name: string; date: string; venueName: string; city: string; currency: string };
+  event: { id: string; name: string; date: string; venueName: string; city: string; timezone: string; currency: string };
   seatCount: number;
   total: number;
 };
@@ -31,6 +31,7 @@ export async function listUserReservations(
       city: events.city,
       currency: events.currency,
       venueName: venues.name,
+      timezone: venues.timezone,
       seatCount: sql<number>`count(${reservationTickets.ticketId})::int`,
       total: sql<number>`coalesce(sum(${tickets.priceMinor}), 0)::int`,
     })
@@ -56,6 +57,7 @@ export async function listUserReservations(
       date: r.eventDate.toISOString(),
       venueName: r.venueName,
       city: r.city,
+      timezone: r.timezone,
       currency: r.currency,
     },
     seatCount: r.seatCount,

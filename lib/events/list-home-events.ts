@@ -13,6 +13,8 @@ export type HomeEvent = {
   currency: string;
   performerName: string;
   venueName: string;
+  /** The venue's IANA time zone, for printing local show times. */
+  timezone: string;
   /** Lowest price among seats a fan could hold now, minor units; null when none are left. */
   fromPrice: number | null;
 };
@@ -48,6 +50,7 @@ export async function listHomeEvents(db: DbOrTx, options: ListHomeEventsOptions 
     currency: events.currency,
     performerName: performers.name,
     venueName: venues.name,
+    timezone: venues.timezone,
   };
   const base = () =>
     db

@@ -1,0 +1,28 @@
+'use server';
+
+import { refresh } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { db } from '@/db';
+import { safeAction } from '@/lib/actions/safe-action';
+import { releaseHold as releaseHoldInDb } from '@/lib/booking/release-hold';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
+import { getKv } from '@/lib/kv';
+
+const uuid = z.string().refine(isUuid, 'Not a valid id');
+
+// eventId only chooses where to send the fan afterwards; the hold itself is checked against
+// the session inside releaseHold.
+const schema = z.object({ reservationId: uuid, eventId: uuid });
+
+export const releaseHold = safeAction({ schema, auth: true }, async ({ reservationId, eventId }, { user }) => {
+  try {
+    await releaseHoldInDb(db, getKv(), { userId: user.id, reservationId });
+  } catch (error) {
+    // The hold ended some other way meanwhile: re-render the page so it shows how.
+    if (error instanceof AppError && (error.code === 'hold_expired' || error.code === 'hold_not_active')) refresh();
+    throw error;
+  }
+  redirect(`/events/${eventId.toLowerCase()}?released=1`);
+});

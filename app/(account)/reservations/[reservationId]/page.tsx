@@ -1,0 +1,150 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { HoldCountdown } from '@/components/checkout/hold-countdown';
+import { ReleaseHoldForm } from '@/components/checkout/release-hold-form';
+import { Alert } from '@/components/ui/alert';
+import { ButtonLink } from '@/components/ui/button';
+import { db } from '@/db';
+import { getSessionUser } from '@/lib/auth/session';
+import { getReservation } from '@/lib/booking/get-reservation';
+import { signInHref } from '@/lib/callback-url';
+import { formatEventDateTime } from '@/lib/dates';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
+import { formatMoney } from '@/lib/money';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Your hold' };
+
+type Params = Promise<{ reservationId: string }>;
+
+// The server's clock travels with the data: the countdown's first frame is drawn from it, so
+// the server markup and the hydrated markup agree.
+async function loadReservation(userId: string, reservationId: string) {
+  try {
+    return { reservation: await getReservation(db, { userId, reservationId }), loadedAt: Date.now() };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    if (error instanceof AppError && error.code === 'forbidden') return 'forbidden' as const;
+    throw error;
+  }
+}
+
+export default async function ReservationPage({ params }: { params: Params }) {
+  const { reservationId } = await params;
+  if (!isUuid(reservationId)) notFound();
+  const user = await getSessionUser();
+  if (!user) redirect(signInHref(`/reservations/${reservationId}`));
+
+  const loaded = await loadReservation(user.id, reservationId);
+  if (loaded === 'forbidden') return <NotYourHold />;
+  const { reservation, loadedAt } = loaded;
+
+  const { event, tickets, status } = reservation;
+  const eventHref = `/events/${event.id}`;
+  const money = (minor: number) => formatMoney(minor, event.currency);
+  const heading =
+    status === 'active'
+      ? 'Your seats are on hold'
+      : status === 'expired'
+        ? 'This hold has expired'
+        : status === 'released'
+          ? 'You released these seats'
+          : 'These seats are booked';
+
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <p>
+          <Link href="/reservations">My holds</Link>
+        </p>
+        <h1>{heading}</h1>
+        <p>
+          <Link href={eventHref}>
+            <strong>{event.name}</strong>
+          </Link>
+          <br />
+          <time dateTime={event.date}>{formatEventDateTime(event.date, event.timezone)}</time>
+          <br />
+          <span className="muted">
+            {event.venueName}, {event.city}
+          </span>
+        </p>
+      </header>
+
+      {status === 'active' ? (
+        <HoldCountdown expiresAt={reservation.expiresAt} serverNow={loadedAt} eventHref={eventHref} />
+      ) : status === 'expired' ? (
+        // Urgent: this usually appears because the countdown just ran out and refreshed the page.
+        <Alert tone="warning" title="Your hold has expired" urgent>
+          <p>The seats have been released so other fans can buy them. They may still be free if you pick them again.</p>
+        </Alert>
+      ) : status === 'released' ? (
+        <Alert tone="info" title="Released">
+          <p>You gave these seats back. They are available to other fans again.</p>
+        </Alert>
+      ) : (
+        <Alert tone="success" title="Booked">
+          <p>These seats are yours.</p>
+        </Alert>
+      )}
+
+      <section className="card" aria-labelledby="seats-heading">
+        <h2 id="seats-heading">
+          {tickets.length === 1 ? '1 seat' : `${tickets.length} seats`}
+        </h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Section</th>
+              <th scope="col">Row</th>
+              <th scope="col">Seat</th>
+              <th scope="col" className="num">
+                Price
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tickets.map((t) => (
+              <tr key={t.id}>
+                <td>{t.section}</td>
+                <td>{t.row}</td>
+                <td>{t.number}</td>
+                <td className="num">{money(t.price)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                Total, all fees included
+              </th>
+              <td className="num">{money(reservation.total)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+
+      <div className="actions">
+        {status === 'active' ? (
+          <ReleaseHoldForm reservationId={reservation.id} eventId={event.id} />
+        ) : status === 'converted' ? null : (
+          <ButtonLink href={eventHref}>Pick seats again</ButtonLink>
+        )}
+        <Link href={eventHref}>Back to the event</Link>
+      </div>
+    </div>
+  );
+}
+
+function NotYourHold() {
+  return (
+    <div className="card form-card">
+      <h1>This hold isn’t yours</h1>
+      <p>It belongs to another fan’s account. If you were sent this link, ask them to share the event instead.</p>
+      <ButtonLink href="/reservations">See my holds</ButtonLink>
+    </div>
+  );
+}

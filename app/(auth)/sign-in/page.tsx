@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { getSessionUser } from '@/lib/auth/session';
+import { safeCallbackUrl } from '@/lib/callback-url';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const query = await searchParams;
+  const raw = query.callbackUrl;
+  const callbackUrl = safeCallbackUrl(Array.isArray(raw) ? raw[0] : raw);
+  if (await getSessionUser()) redirect(callbackUrl);
+  // next-auth sends failed sign-ins here with ?error= when a form posts to it without JavaScript.
+  const failed = typeof query.error === 'string';
+
+  return (
+    <div className="card form-card">
+      <h1>Sign in</h1>
+      <p className="muted">Sign in to hold seats and see your holds.</p>
+      <SignInForm callbackUrl={callbackUrl} initialError={failed ? 'Email or password is wrong.' : null} />
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+'use server';
+
+import { db } from '@/db';
+import { safeAction } from '@/lib/actions/safe-action';
+import { createUser } from '@/lib/auth/create-user';
+import { signUpSchema } from '@/lib/auth/sign-up-schema';
+
+// Creates the account only. The browser then signs in through next-auth with the same
+// credentials, so there is one way a session cookie is ever issued.
+export const signUp = safeAction({ schema: signUpSchema }, async (input) => {
+  const user = await createUser(db, input);
+  return { ok: true as const, email: user.email };
+});

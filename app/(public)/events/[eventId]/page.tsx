@@ -1,0 +1,169 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { SeatPickerForm } from '@/components/events/seat-picker-form';
+import { SeatRows, SectionPicker, summariseSections } from '@/components/events/seat-list';
+import { Alert } from '@/components/ui/alert';
+import { getSessionUser } from '@/lib/auth/session';
+import { maxTicketsPerHold } from '@/lib/booking/reserve-input';
+import { signInHref } from '@/lib/callback-url';
+import { formatEventDateTime, formatMoment } from '@/lib/dates';
+import { env } from '@/lib/env';
+import { getEventView } from '@/lib/events/get-event-view';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
+import { formatMoney } from '@/lib/money';
+
+export const dynamic = 'force-dynamic';
+
+type Params = Promise<{ eventId: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// Metadata and page both need the event; cache() makes it one load per request. The clock is
+// read with the data so that on-sale checks and seat statuses describe the same moment.
+const loadEvent = cache(async (eventId: string) => {
+  if (!isUuid(eventId)) notFound();
+  try {
+    return { event: await getEventView(eventId), loadedAt: Date.now() };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  }
+});
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { event } = await loadEvent((await params).eventId);
+  return {
+    title: event.name,
+    description: `${event.performer.name} at ${event.venue.name}, ${event.venue.city}. ${formatEventDateTime(event.date, event.venue.timezone)}.`,
+  };
+}
+
+export default async function EventPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { eventId } = await params;
+  const query = await searchParams;
+  const [{ event, loadedAt: now }, user] = await Promise.all([loadEvent(eventId), getSessionUser()]);
+
+  const onSale = Date.parse(event.onSaleAt) <= now;
+  const past = Date.parse(event.date) <= now;
+  const city = event.venue.city;
+  const zone = event.venue.timezone;
+  const sections = summariseSections(event);
+  const requested = first(query.section);
+  const selected =
+    sections.find((s) => s.id === requested) ?? sections.find((s) => s.available > 0) ?? sections[0];
+  const fromPrice = sections.reduce<number | null>(
+    (low, s) => (s.available > 0 && (low === null || s.minPrice < low) ? s.minPrice : low),
+    null,
+  );
+  const maxSeats = Math.min(maxTicketsPerHold, env.TICKET_LIMIT_PER_EVENT);
+
+  const eventPath = `/events/${event.id}`;
+  const sectionHref = (id: string) => `${eventPath}?section=${encodeURIComponent(id)}`;
+  const here = selected ? sectionHref(selected.id) : eventPath;
+
+  return (
+    <div className="stack">
+      {first(query.released) ? (
+        <Alert tone="success" title="Your seats were released">
+          <p>They are available to other fans again. You can pick new seats below.</p>
+        </Alert>
+      ) : null}
+
+      <section className="event-hero" aria-labelledby="event-name">
+        <div>
+          <p className="muted">
+            {event.category} · {event.performer.genre}
+          </p>
+          <h1 id="event-name">{event.name}</h1>
+          <p>
+            <strong>{event.performer.name}</strong>
+          </p>
+          {event.description ? <p>{event.description}</p> : null}
+        </div>
+        <dl className="card facts">
+          <dt>When</dt>
+          <dd>
+            <time dateTime={event.date}>{formatEventDateTime(event.date, zone)}</time>
+          </dd>
+          <dt>Where</dt>
+          <dd>
+            {event.venue.name}
+            <br />
+            <span className="muted">
+              {event.venue.address}, {city}
+            </span>
+          </dd>
+          <dt>Tickets</dt>
+          <dd>
+            {past
+              ? 'This event has taken place'
+              : !onSale
+                ? `On sale ${formatMoment(event.onSaleAt, zone)}`
+                : fromPrice === null
+                  ? 'Sold out'
+                  : `From ${formatMoney(fromPrice, event.currency)}, all fees included`}
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="seats-heading">
+        <h2 id="seats-heading">Choose your seats</h2>
+        {past ? (
+          <Alert tone="info" title="This event has already taken place" />
+        ) : !onSale ? (
+          <Alert tone="info" title="Not on sale yet">
+            <p>
+              Tickets go on sale {formatMoment(event.onSaleAt, zone)}. Here is what will be available.
+            </p>
+          </Alert>
+        ) : (
+          <p className="muted">
+            Tick up to {maxSeats} seats, then hold them: they are yours for {env.HOLD_MINUTES} minutes while you check
+            out. Seats marked Held or Sold cannot be picked.
+          </p>
+        )}
+
+        {sections.length === 0 || !selected ? (
+          <p>No seats have been released for this event.</p>
+        ) : (
+          <div className="seats-layout">
+            <SectionPicker
+              sections={sections}
+              selectedId={selected.id}
+              currency={event.currency}
+              hrefFor={sectionHref}
+            />
+            <div>
+              <h3>
+                {selected.name}
+                {selected.tierName ? <span className="muted"> · {selected.tierName}</span> : null}
+              </h3>
+              <p className="muted">
+                {selected.available === 0
+                  ? 'Every seat in this section is taken. Try another section.'
+                  : `${selected.available} of ${selected.total} seats available.`}
+              </p>
+              {onSale && !past ? (
+                <SeatPickerForm
+                  // One section's seats are in the form at a time: a new section starts a new selection.
+                  key={selected.id}
+                  eventId={event.id}
+                  sectionName={selected.name}
+                  maxSeats={maxSeats}
+                  signInUrl={user ? null : signInHref(here)}
+                >
+                  <SeatRows section={selected} currency={event.currency} interactive />
+                </SeatPickerForm>
+              ) : (
+                <SeatRows section={selected} currency={event.currency} interactive={false} />
+              )}
+            </div>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
