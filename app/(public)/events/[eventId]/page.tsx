@@ -48,7 +48,6 @@ export default async function EventPage({ params, searchParams }: { params: Para
 
   const onSale = Date.parse(event.onSaleAt) <= now;
   const past = Date.parse(event.date) <= now;
-  const city = event.venue.city;
   const zone = event.venue.timezone;
   const sections = summariseSections(event);
   const requested = first(query.section);
@@ -93,7 +92,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
             {event.venue.name}
             <br />
             <span className="muted">
-              {event.venue.address}, {city}
+              {event.venue.address}
             </span>
           </dd>
           <dt>Tickets</dt>
