@@ -21,6 +21,9 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 export const ticketStatus = pgEnum('ticket_status', ['available', 'reserved', 'sold']);
 export const reservationStatus = pgEnum('reservation_status', ['active', 'released', 'expired', 'converted']);
 export const bookingStatus = pgEnum('booking_status', ['pending', 'confirmed', 'failed', 'refunded', 'cancelled']);
+// off: never queue; on: always queue from the on-sale; auto: queue once arrivals per minute pass
+// the event's threshold.
+export const queueMode = pgEnum('queue_mode', ['off', 'on', 'auto']);
 
 export const users = pgTable(
   'users',
@@ -71,6 +74,10 @@ export const events = pgTable(
     currency: char('currency', { length: 3 }).notNull().default('USD'),
     // Bumped in the transaction of every seat change so clients can spot a missed diff.
     seatVersion: bigint('seat_version', { mode: 'number' }).notNull().default(0),
+    queueMode: queueMode('queue_mode').notNull().default('off'),
+    queueOutflowPerMinute: integer('queue_outflow_per_minute').notNull().default(600),
+    queueAdmissionWindowSeconds: integer('queue_admission_window_seconds').notNull().default(600),
+    queueAutoThresholdPerMinute: integer('queue_auto_threshold_per_minute').notNull().default(3000),
     createdAt: createdAt(),
   },
   (t) => [index('events_date_idx').on(t.date), index('events_city_date_idx').on(t.city, t.date)],
@@ -84,6 +91,8 @@ export const reservations = pgTable(
     eventId: uuid('event_id').notNull().references(() => events.id),
     status: reservationStatus('status').notNull().default('active'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    // Starting payment may extend a hold once, so a fan typing a card number keeps the seats.
+    extendedAt: timestamp('extended_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -148,11 +157,29 @@ export const bookings = pgTable(
     status: bookingStatus('status').notNull().default('pending'),
     totalMinor: integer('total_minor').notNull(),
     currency: char('currency', { length: 3 }).notNull(),
+    stripeSessionId: text('stripe_session_id'),
+    stripePaymentIntentId: text('stripe_payment_intent_id'),
+    stripeRefundId: text('stripe_refund_id'),
+    checkoutUrl: text('checkout_url'),
+    // Why a booking failed or was refunded, in words a fan can read on the booking page.
+    statusReason: text('status_reason'),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('bookings_reservation_idx').on(t.reservationId), index('bookings_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    uniqueIndex('bookings_reservation_idx').on(t.reservationId),
+    uniqueIndex('bookings_stripe_session_idx').on(t.stripeSessionId),
+    index('bookings_user_idx').on(t.userId, t.createdAt),
+  ],
 );
+
+// Stripe delivers at least once and in any order: a processed event id is never handled twice.
+export const stripeEvents = pgTable('stripe_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 // One row per ticket sold. The primary key on ticket_id is the last line of defence against a
 // double sale: even a buggy code path cannot record a second sale of the same ticket.
@@ -169,3 +196,4 @@ export type Event = typeof events.$inferSelect;
 export type Ticket = typeof tickets.$inferSelect;
 export type Reservation = typeof reservations.$inferSelect;
 export type Booking = typeof bookings.$inferSelect;
+export type StripeEvent = typeof stripeEvents.$inferSelect;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
 // The one place that reads process.env. Everything else imports `env`.
 // Parsed once at module load; a bad value fails fast with the variable's name.
 const schema = z.object({
@@ -19,6 +21,30 @@ const schema = z.object({
   HOLD_MINUTES: z.coerce.number().positive().max(60).default(10),
   TICKET_LIMIT_PER_EVENT: z.coerce.number().int().min(1).max(50).default(8),
   EVENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+
+  // Payments. STRIPE_API_URL points the real SDK at the local stand-in (scripts/stripe-standin);
+  // leave it unset for real Stripe.
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().min(1).optional(),
+  STRIPE_API_URL: z.string().url().optional(),
+
+  // Realtime: Pusher Channels, or any Pusher-protocol server via PUSHER_HOST/PORT.
+  PUSHER_APP_ID: z.string().min(1).optional(),
+  PUSHER_KEY: z.string().min(1).optional(),
+  PUSHER_SECRET: z.string().min(1).optional(),
+  PUSHER_CLUSTER: z.string().min(1).default('mt1'),
+  PUSHER_HOST: z.string().min(1).optional(),
+  PUSHER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PUSHER_USE_TLS: flag.default(true),
+
+  // Search: Postgres full-text by default; Elasticsearch when a URL is given.
+  ELASTICSEARCH_URL: z.string().url().optional(),
+  ELASTICSEARCH_API_KEY: z.string().min(1).optional(),
+  ELASTICSEARCH_INDEX: z.string().min(1).default('events'),
+
+  // Waiting room: signs admission tokens (falls back to NEXTAUTH_SECRET).
+  QUEUE_TOKEN_SECRET: z.string().min(16).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

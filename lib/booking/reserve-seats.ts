@@ -8,6 +8,7 @@ import { env, holdMs } from '@/lib/env';
 import { AppError, fromZod } from '@/lib/errors';
 import type { Kv } from '@/lib/kv/types';
 import { warnThrottled } from '@/lib/log';
+import { publishSeatDiff } from '@/lib/realtime/publish-seat-diff';
 import { ticketIdFromLockKey, ticketLockKey } from './lock-keys';
 import { reserveInputSchema } from './reserve-input';
 
@@ -36,9 +37,11 @@ export async function reserveSeats(db: Database, kv: Kv, input: ReserveSeatsInpu
 
   await lockInKv(db, kv, keys, reservationId);
   try {
-    return await withRetry(() =>
+    const { version, ...hold } = await withRetry(() =>
       db.transaction((tx) => claimInPostgres(tx, { userId: input.userId, eventId, ticketIds, reservationId })),
     );
+    void publishSeatDiff({ eventId, version, changes: ticketIds.map((id) => ({ id, status: 'reserved' as const })) });
+    return hold;
   } catch (error) {
     // Also after a failed or timed-out acquire: the script may have run all the same. Release is
     // compare-and-delete on our own id, so it is always safe, and nobody waits for it.
@@ -68,7 +71,7 @@ async function lockInKv(db: DbOrTx, kv: Kv, keys: string[], owner: string): Prom
 async function claimInPostgres(
   tx: DbOrTx,
   p: { userId: string; eventId: string; ticketIds: string[]; reservationId: string },
-): Promise<Hold> {
+): Promise<Hold & { version: number }> {
   const [event] = await tx.execute<{ on_sale: boolean; upcoming: boolean }>(sql`
     select on_sale_at <= now() as on_sale, date > now() as upcoming,
            pg_advisory_xact_lock(hashtextextended(${p.userId}::text || ${p.eventId}::text, 0))
@@ -99,7 +102,7 @@ async function claimInPostgres(
 
   // Claim, record the hold and its tickets in one statement. The status guard repeats the check
   // above so that even without the row locks no live hold or sale could be overwritten.
-  const [claim] = await tx.execute<{ expires_at: string; claimed: number }>(sql`
+  const [claim] = await tx.execute<{ expires_at: string; claimed: number; version: string }>(sql`
     with r as (
       insert into reservations (id, user_id, event_id, status, expires_at)
       values (${p.reservationId}, ${p.userId}, ${p.eventId}, 'active', now() + make_interval(secs => ${holdMs() / 1000}))
@@ -111,10 +114,14 @@ async function claimInPostgres(
       returning id
     ), rt as (
       insert into reservation_tickets (reservation_id, ticket_id) select ${p.reservationId}, id from t
+    ), v as (
+      -- Last, so the event row (every hold of the event serialises here) is locked only until commit.
+      update events set seat_version = seat_version + 1 where id = ${p.eventId} returning seat_version
     )
-    select (select expires_at from r) as expires_at, (select count(*) from t)::int as claimed`);
+    select (select expires_at from r) as expires_at, (select count(*) from t)::int as claimed,
+           (select seat_version from v) as version`);
   if (!claim || claim.claimed !== p.ticketIds.length) throw seatsTaken(p.ticketIds);
-  return { reservationId: p.reservationId, expiresAt: new Date(claim.expires_at) };
+  return { reservationId: p.reservationId, expiresAt: new Date(claim.expires_at), version: Number(claim.version) };
 }
 
 function checkTickets(rows: LockedTicket[], ticketIds: string[], eventId: string): void {
