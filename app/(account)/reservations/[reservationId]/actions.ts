@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { db } from '@/db';
 import { safeAction } from '@/lib/actions/safe-action';
 import { releaseHold as releaseHoldInDb } from '@/lib/booking/release-hold';
+import { startPayment } from '@/lib/booking/start-payment';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { getKv } from '@/lib/kv';
@@ -25,4 +26,16 @@ export const releaseHold = safeAction({ schema, auth: true }, async ({ reservati
     throw error;
   }
   redirect(`/events/${eventId.toLowerCase()}?released=1`);
+});
+
+// Off to Stripe's hosted checkout. A hold that ended meanwhile re-renders the page to show how.
+export const payForHold = safeAction({ schema: z.object({ reservationId: uuid }), auth: true }, async ({ reservationId }, { user }) => {
+  let checkoutUrl: string;
+  try {
+    ({ checkoutUrl } = await startPayment(db, getKv(), { userId: user.id, reservationId }));
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'hold_expired' || error.code === 'hold_not_active')) refresh();
+    throw error;
+  }
+  redirect(checkoutUrl);
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { HoldCountdown } from '@/components/checkout/hold-countdown';
+import { PayButton } from '@/components/checkout/pay-button';
 import { ReleaseHoldForm } from '@/components/checkout/release-hold-form';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
@@ -10,6 +11,7 @@ import { getSessionUser } from '@/lib/auth/session';
 import { getReservation } from '@/lib/booking/get-reservation';
 import { signInHref } from '@/lib/callback-url';
 import { formatEventDateTime } from '@/lib/dates';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { formatMoney } from '@/lib/money';
@@ -19,6 +21,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Your hold' };
 
 type Params = Promise<{ reservationId: string }>;
+type SearchParams = Promise<{ checkout?: string }>;
 
 // The server's clock travels with the data: the countdown's first frame is drawn from it, so
 // the server markup and the hydrated markup agree.
@@ -32,8 +35,9 @@ async function loadReservation(userId: string, reservationId: string) {
   }
 }
 
-export default async function ReservationPage({ params }: { params: Params }) {
+export default async function ReservationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { reservationId } = await params;
+  const { checkout } = await searchParams;
   if (!isUuid(reservationId)) notFound();
   const user = await getSessionUser();
   if (!user) redirect(signInHref(`/reservations/${reservationId}`));
@@ -73,6 +77,12 @@ export default async function ReservationPage({ params }: { params: Params }) {
           </span>
         </p>
       </header>
+
+      {status === 'active' && checkout === 'cancelled' ? (
+        <Alert tone="info" title="Payment not completed">
+          <p>You left the checkout before paying. Your seats are still held until the timer runs out.</p>
+        </Alert>
+      ) : null}
 
       {status === 'active' ? (
         <HoldCountdown expiresAt={reservation.expiresAt} serverNow={loadedAt} eventHref={eventHref} />
@@ -129,8 +139,13 @@ export default async function ReservationPage({ params }: { params: Params }) {
 
       <div className="actions">
         {status === 'active' ? (
-          <ReleaseHoldForm reservationId={reservation.id} eventId={event.id} />
-        ) : status === 'converted' ? null : (
+          <>
+            <PayButton reservationId={reservation.id} total={money(reservation.total)} publishableKey={env.STRIPE_PUBLISHABLE_KEY} />
+            <ReleaseHoldForm reservationId={reservation.id} eventId={event.id} />
+          </>
+        ) : status === 'converted' ? (
+          <ButtonLink href="/bookings">My tickets</ButtonLink>
+        ) : (
           <ButtonLink href={eventHref}>Pick seats again</ButtonLink>
         )}
         <Link href={eventHref}>Back to the event</Link>

@@ -1,0 +1,145 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { BookingStatusPoller } from '@/components/checkout/booking-status-poller';
+import { Alert } from '@/components/ui/alert';
+import { ButtonLink } from '@/components/ui/button';
+import { db } from '@/db';
+import { getSessionUser } from '@/lib/auth/session';
+import { getBooking, type BookingView } from '@/lib/booking/get-booking';
+import { signInHref } from '@/lib/callback-url';
+import { formatEventDateTime } from '@/lib/dates';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
+import { formatMoney } from '@/lib/money';
+import { settleCheckoutReturn } from '@/lib/payments/settle-checkout-return';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Your booking' };
+
+type Params = Promise<{ bookingId: string }>;
+type SearchParams = Promise<{ session_id?: string }>;
+
+const headings: Record<BookingView['status'], string> = {
+  pending: 'Confirming your payment…',
+  confirmed: 'You’re going!',
+  refunded: 'Your payment was refunded',
+  failed: 'Your payment did not go through',
+  cancelled: 'This checkout was closed',
+};
+
+async function load(userId: string, bookingId: string) {
+  try {
+    return await getBooking(db, { userId, bookingId });
+  } catch (error) {
+    // Someone else's booking reads as missing: its existence is none of this fan's business.
+    if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden')) notFound();
+    throw error;
+  }
+}
+
+export default async function BookingPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { bookingId } = await params;
+  const { session_id: sessionId } = await searchParams;
+  if (!isUuid(bookingId)) notFound();
+  const user = await getSessionUser();
+  if (!user) redirect(signInHref(`/bookings/${bookingId}`));
+
+  let booking = await load(user.id, bookingId);
+  // Back from Checkout before the webhook: settle it now (the same fulfilment the webhook runs).
+  if (booking.status === 'pending' && sessionId && sessionId === booking.stripeSessionId) {
+    if (await settleCheckoutReturn(db, { bookingId: booking.id, sessionId })) booking = await load(user.id, bookingId);
+  }
+
+  const { event, tickets, status } = booking;
+  const money = (minor: number) => formatMoney(minor, booking.currency);
+
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <p>
+          <Link href="/bookings">My tickets</Link>
+        </p>
+        <h1>{headings[status]}</h1>
+        <p>
+          <Link href={`/events/${event.id}`}>
+            <strong>{event.name}</strong>
+          </Link>
+          <br />
+          <time dateTime={event.date}>{formatEventDateTime(event.date, event.timezone)}</time>
+          <br />
+          <span className="muted">
+            {event.venueName}, {event.city}
+          </span>
+        </p>
+      </header>
+
+      <StatusMessage booking={booking} />
+      {status === 'pending' ? <BookingStatusPoller /> : null}
+
+      <section className="card" aria-labelledby="seats-heading">
+        <h2 id="seats-heading">{tickets.length === 1 ? '1 seat' : `${tickets.length} seats`}</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Section</th>
+              <th scope="col">Row</th>
+              <th scope="col">Seat</th>
+              <th scope="col" className="num">
+                Price
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tickets.map((t) => (
+              <tr key={t.id}>
+                <td>{t.section}</td>
+                <td>{t.row}</td>
+                <td>{t.number}</td>
+                <td className="num">{money(t.price)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                {status === 'refunded' ? 'Refunded in full' : 'Total paid, all fees included'}
+              </th>
+              <td className="num">{money(booking.total)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+
+      <div className="actions">
+        {status === 'failed' ? <ButtonLink href={`/reservations/${booking.reservationId}`}>Back to your hold</ButtonLink> : null}
+        {status === 'refunded' || status === 'cancelled' ? <ButtonLink href={`/events/${event.id}`}>Pick seats again</ButtonLink> : null}
+        <Link href={`/events/${event.id}`}>Back to the event</Link>
+      </div>
+    </div>
+  );
+}
+
+function StatusMessage({ booking }: { booking: BookingView }) {
+  switch (booking.status) {
+    case 'pending':
+      return (
+        <Alert tone="info" title="Payment pending">
+          <p>We are waiting for the payment provider to confirm. This page updates by itself.</p>
+        </Alert>
+      );
+    case 'confirmed':
+      return (
+        <Alert tone="success" title="Confirmed">
+          <p>Your seats are booked and paid for. You can find them under My tickets at any time.</p>
+        </Alert>
+      );
+    default:
+      return (
+        <Alert tone={booking.status === 'refunded' ? 'warning' : 'error'} title={booking.status === 'refunded' ? 'Refunded' : 'Not paid'}>
+          <p>{booking.statusReason ?? 'This booking did not go through.'}</p>
+        </Alert>
+      );
+  }
+}

@@ -1,0 +1,35 @@
+'use client';
+
+import { loadStripe } from '@stripe/stripe-js';
+import { useActionState, useEffect } from 'react';
+import { payForHold } from '@/app/(account)/reservations/[reservationId]/actions';
+
+/**
+ * Sends the fan to Stripe Checkout. With a publishable key, Stripe.js is loaded on this page
+ * too: Stripe recommends it on every page of the purchase for its fraud signals. Without one
+ * (development, tests) nothing is loaded from the network.
+ */
+export function PayButton({ reservationId, total, publishableKey }: { reservationId: string; total: string; publishableKey?: string }) {
+  const [state, formAction, pending] = useActionState(payForHold, null);
+
+  useEffect(() => {
+    if (publishableKey) void loadStripe(publishableKey).catch(() => {});
+  }, [publishableKey]);
+
+  return (
+    <form action={formAction} className="actions">
+      <input type="hidden" name="reservationId" value={reservationId} />
+      <button type="submit" className="btn btn-primary" disabled={pending}>
+        {pending ? 'Opening checkout…' : `Pay ${total}`}
+      </button>
+      <div role="alert">
+        {state ? (
+          <div className="alert alert-error">
+            <p className="alert-title">We could not start the payment</p>
+            <p>{state.error.message}</p>
+          </div>
+        ) : null}
+      </div>
+    </form>
+  );
+}
