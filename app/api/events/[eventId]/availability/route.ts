@@ -1,0 +1,13 @@
+import { db } from '@/db';
+import { loadAvailability } from '@/lib/events/availability';
+import { route } from '@/lib/http/route';
+
+// Live at the origin; a CDN may serve it for a second. Open maps correct themselves from the
+// diffs, whose versions tell them whether this snapshot is older than what they hold.
+const cacheControl = 'public, max-age=0, s-maxage=1, stale-while-revalidate=4';
+
+export const GET = route(async (_request, { params }: { params: Promise<{ eventId: string }> }) => {
+  const { eventId } = await params;
+  const availability = await loadAvailability(db, eventId);
+  return Response.json(availability, { headers: { 'Cache-Control': cacheControl } });
+});

@@ -1,0 +1,71 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { holdBestSeats } from '@/app/(public)/events/[eventId]/actions';
+import { formatMoney } from '@/lib/money';
+import styles from './seat-map.module.css';
+
+type Props = { eventId: string; currency: string; prices: number[]; maxSeats: number; signInUrl: string | null };
+
+/** "Best available": the fan says how many and what they will pay; the server picks and holds. */
+export function BestAvailableForm({ eventId, currency, prices, maxSeats, signInUrl }: Props) {
+  // Success redirects to the hold page, so the state only ever holds a failure.
+  const [state, action, pending] = useActionState(holdBestSeats, null);
+  const error = state && 'error' in state ? state.error : null;
+  const priceOptions = (emptyLabel: string) => [
+    <option key="" value="">
+      {emptyLabel}
+    </option>,
+    ...prices.map((p) => (
+      <option key={p} value={p}>
+        {formatMoney(p, currency)}
+      </option>
+    )),
+  ];
+  return (
+    <form action={action} className="card" aria-labelledby="best-heading" aria-describedby={error ? 'best-error' : undefined}>
+      <h3 id="best-heading">Best available seats</h3>
+      <p className="muted">We find seats together in one row, as close to the stage as your price allows, and hold them for you.</p>
+      <input type="hidden" name="eventId" value={eventId} />
+      <div className={styles.filters}>
+        <div>
+          <label htmlFor="best-quantity">Seats</label>
+          <select id="best-quantity" name="quantity" defaultValue="2">
+            {Array.from({ length: maxSeats }, (_, i) => (
+              <option key={i + 1} value={i + 1}>
+                {i + 1}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="best-min-price">Lowest price</label>
+          <select id="best-min-price" name="minPrice" defaultValue="">
+            {priceOptions('No minimum')}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="best-max-price">Highest price</label>
+          <select id="best-max-price" name="maxPrice" defaultValue="">
+            {priceOptions('No maximum')}
+          </select>
+        </div>
+        {signInUrl ? (
+          <Link href={signInUrl} className="btn btn-primary">
+            Sign in to find seats
+          </Link>
+        ) : (
+          <button type="submit" className="btn btn-primary" disabled={pending}>
+            {pending ? 'Finding seats…' : 'Find best seats'}
+          </button>
+        )}
+      </div>
+      {error ? (
+        <div id="best-error" role="alert" className="alert alert-error">
+          <p>{error.fieldErrors?.maxPrice?.[0] ?? error.message}</p>
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,115 @@
+import type { SeatMap } from '@/lib/venues/seat-map';
+
+// The seat map flattened once per event into what drawing and keyboard movement need: seats by
+// seat_index (the order of tickets and of the compact availability), grouped by section and row.
+
+export type Box = { x: number; y: number; w: number; h: number };
+export type RowGeom = { label: string; start: number; end: number };
+export type SectionGeom = {
+  index: number;
+  id: string;
+  name: string;
+  path: string;
+  box: Box;
+  centre: { x: number; y: number };
+  start: number;
+  end: number;
+  rows: RowGeom[];
+};
+export type SeatGeom = { x: number; y: number; number: number; row: number; section: number };
+
+export type Layout = {
+  width: number;
+  height: number;
+  stagePath: string;
+  stageLabel: string;
+  stageCentre: { x: number; y: number };
+  seatRadius: number;
+  sections: SectionGeom[];
+  seats: SeatGeom[];
+  /** Rows across all sections, indexed by SeatGeom.row. */
+  rows: RowGeom[];
+};
+
+const pathOf = (outline: ReadonlyArray<readonly [number, number]>) =>
+  outline.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join('') + 'Z';
+
+function boxOf(points: ReadonlyArray<readonly [number, number]>): Box {
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
+}
+
+export function buildLayout(map: SeatMap): Layout {
+  const seats: SeatGeom[] = [];
+  const rows: RowGeom[] = [];
+  let pitch = Infinity;
+  const sections = map.sections.map((section, s): SectionGeom => {
+    const start = seats.length;
+    const sectionRows = section.rows.map((row) => {
+      const rowStart = seats.length;
+      row.seats.forEach((seat, n) => {
+        seats.push({ x: seat.x, y: seat.y, number: seat.number, row: rows.length, section: s });
+        const prev = row.seats[n - 1];
+        if (prev) pitch = Math.min(pitch, Math.hypot(seat.x - prev.x, seat.y - prev.y) || Infinity);
+      });
+      const geom = { label: row.label, start: rowStart, end: seats.length };
+      rows.push(geom);
+      return geom;
+    });
+    const box = boxOf(section.outline);
+    return {
+      index: s,
+      id: section.id,
+      name: section.name,
+      path: pathOf(section.outline),
+      box,
+      centre: { x: box.x + box.w / 2, y: box.y + box.h / 2 },
+      start,
+      end: seats.length,
+      rows: sectionRows,
+    };
+  });
+  const stageBox = boxOf(map.stage.outline);
+  return {
+    width: map.width,
+    height: map.height,
+    stagePath: pathOf(map.stage.outline),
+    stageLabel: map.stage.label,
+    stageCentre: { x: stageBox.x + stageBox.w / 2, y: stageBox.y + stageBox.h / 2 },
+    seatRadius: Number.isFinite(pitch) ? pitch * 0.4 : 4,
+    sections,
+    seats,
+    rows,
+  };
+}
+
+export const intersects = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** The seat a keyboard arrow leads to: along the row, or the nearest seat of the next row. */
+export function neighbourSeat(layout: Layout, index: number, key: string): number | null {
+  const seat = layout.seats[index];
+  if (!seat) return null;
+  const section = layout.sections[seat.section]!;
+  if (key === 'ArrowLeft' || key === 'ArrowRight') {
+    const next = index + (key === 'ArrowRight' ? 1 : -1);
+    return next >= section.start && next < section.end ? next : null;
+  }
+  if (key === 'Home' || key === 'End') {
+    const row = layout.rows[seat.row]!;
+    return key === 'Home' ? row.start : row.end - 1;
+  }
+  if (key !== 'ArrowUp' && key !== 'ArrowDown') return null;
+  const rowIndex = seat.row + (key === 'ArrowDown' ? 1 : -1);
+  const row = layout.rows[rowIndex];
+  if (!row || row.start < section.start || row.end > section.end) return null;
+  let best = row.start;
+  for (let i = row.start; i < row.end; i++) {
+    const s = layout.seats[i]!;
+    const b = layout.seats[best]!;
+    if (Math.hypot(s.x - seat.x, s.y - seat.y) < Math.hypot(b.x - seat.x, b.y - seat.y)) best = i;
+  }
+  return best;
+}

@@ -1,0 +1,172 @@
+'use client';
+
+import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { intersects, neighbourSeat, type Layout } from './geometry';
+import type { PriceBands } from './price-bands';
+import styles from './seat-map.module.css';
+import { SectionSeats } from './section-seats';
+import { SectionShapes, type SectionStats } from './section-shapes';
+import { usePanZoom } from './use-pan-zoom';
+import { fitBox, visibleBox, viewBoxAttr } from './view-box';
+
+// At most this many individual seats are drawn (the sections nearest the middle of the screen);
+// the overview of a 40,000-seat stadium draws section shapes, which keeps every frame cheap.
+const seatBudget = 3_000;
+
+type Props = {
+  layout: Layout;
+  prices: number[];
+  bands: PriceBands;
+  currency: string;
+  states: string;
+  stats: SectionStats[];
+  activeSeat: number;
+  onActiveSeat: (index: number) => void;
+  onToggle: (index: number) => void;
+};
+
+export function MapCanvas({ layout, prices, bands, currency, states, stats, activeSeat, onActiveSeat, onToggle }: Props) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const whole = useMemo(() => ({ x: 0, y: 0, w: layout.width, h: layout.height }), [layout]);
+  // Zoomed all the way in, a few seats span the screen.
+  const bounds = useMemo(() => ({ width: layout.width, height: layout.height, minW: layout.seatRadius * 15 }), [layout]);
+  const { view, size, setView, zoomBy, suppressClick, handlers } = usePanZoom(svgRef, whole, bounds);
+  const focusAfterRender = useRef<number | null>(null);
+
+  const drawn = useMemo(() => {
+    const rect = size && size.width > 0 ? { left: 0, top: 0, ...size } : null;
+    const visible = rect ? visibleBox(view, rect) : view;
+    // Seats smaller than a pixel or two are noise: the overview of a stadium shows sections.
+    const seatPx = rect ? layout.seatRadius / Math.max(view.w / rect.width, view.h / rect.height) : 0;
+    if (seatPx < 1.5) return new Set<number>();
+    const cx = visible.x + visible.w / 2;
+    const cy = visible.y + visible.h / 2;
+    const onScreen = layout.sections
+      .filter((s) => intersects(s.box, visible))
+      .sort((a, b) => Math.hypot(a.centre.x - cx, a.centre.y - cy) - Math.hypot(b.centre.x - cx, b.centre.y - cy));
+    // Nearest the middle of the screen first, as many as the budget allows.
+    const out = new Set<number>();
+    let count = 0;
+    for (const s of onScreen) {
+      count += s.end - s.start;
+      if (count > seatBudget && out.size > 0) break;
+      out.add(s.index);
+    }
+    return out;
+  }, [layout, view, size]);
+
+  useEffect(() => {
+    const target = focusAfterRender.current;
+    if (target === null) return;
+    focusAfterRender.current = null;
+    svgRef.current?.querySelector<SVGElement>(`[data-seat="${target}"]`)?.focus();
+  });
+
+  const openSection = (index: number) => {
+    const section = layout.sections[index]!;
+    setView(fitBox(section.box, layout.width / layout.height));
+    // The first seat a fan could pick, so Enter then Space holds something useful.
+    let first = section.start;
+    for (let i = section.start; i < section.end; i++) {
+      if (states[i] === 'a') {
+        first = i;
+        break;
+      }
+    }
+    onActiveSeat(first);
+    focusAfterRender.current = first;
+  };
+
+  const targetOf = (e: { target: EventTarget }): { kind: 'seat' | 'section'; index: number } | null => {
+    const el = (e.target as Element).closest?.('[data-seat],[data-section]');
+    if (!el) return null;
+    const seat = el.getAttribute('data-seat');
+    return seat !== null ? { kind: 'seat', index: Number(seat) } : { kind: 'section', index: Number(el.getAttribute('data-section')) };
+  };
+
+  const onClick = (e: MouseEvent<SVGSVGElement>) => {
+    if (suppressClick.current) return;
+    const t = targetOf(e);
+    if (t?.kind === 'seat') {
+      onActiveSeat(t.index);
+      onToggle(t.index);
+    } else if (t) openSection(t.index);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    const t = targetOf(e);
+    if (!t) return;
+    if (t.kind === 'section') {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      openSection(t.index);
+      return;
+    }
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onToggle(t.index);
+      return;
+    }
+    const next = neighbourSeat(layout, t.index, e.key);
+    if (next === null) return;
+    e.preventDefault();
+    onActiveSeat(next);
+    focusAfterRender.current = next;
+  };
+
+  const fontSize = Math.min(layout.width, layout.height) / 30;
+  return (
+    <div className={styles.map}>
+      <div className={styles.toolbar}>
+        <Button variant="secondary" className="btn-small" onClick={() => zoomBy(0.6)}>
+          Zoom in
+        </Button>
+        <Button variant="secondary" className="btn-small" onClick={() => zoomBy(1 / 0.6)}>
+          Zoom out
+        </Button>
+        <Button variant="ghost" className="btn-small" onClick={() => setView(whole)}>
+          Whole venue
+        </Button>
+      </div>
+      <svg
+        ref={svgRef}
+        className={styles.canvas}
+        viewBox={viewBoxAttr(view)}
+        preserveAspectRatio="xMidYMid meet"
+        role="group"
+        aria-label="Seat map. Choose a section to see its seats; use the arrow keys to move between seats and Space to select."
+        onClick={onClick}
+        onKeyDown={onKeyDown}
+        {...handlers}
+      >
+        <defs>
+          <pattern id="seat-map-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="8" height="8" fill="#e4e4ec" />
+            <line x1="0" y1="0" x2="0" y2="8" stroke="#8b8c9c" strokeWidth="3" />
+          </pattern>
+        </defs>
+        <path d={layout.stagePath} className={styles.stage} />
+        <text x={layout.stageCentre.x} y={layout.stageCentre.y} fontSize={fontSize} className={styles.stageLabel} aria-hidden="true">
+          {layout.stageLabel}
+        </text>
+        <SectionShapes sections={layout.sections} stats={stats} colourOf={bands.colourOf} currency={currency} drawn={drawn} />
+        {layout.sections
+          .filter((s) => drawn.has(s.index))
+          .map((s) => (
+            <SectionSeats
+              key={s.id}
+              section={s}
+              seats={layout.seats}
+              prices={prices}
+              colourOf={bands.colourOf}
+              currency={currency}
+              radius={layout.seatRadius}
+              states={states.slice(s.start, s.end)}
+              tabSeat={activeSeat >= s.start && activeSeat < s.end ? activeSeat : s.start}
+            />
+          ))}
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, useTransition } from 'react';
+import { holdMapSeats } from '@/app/(public)/events/[eventId]/actions';
+import type { PusherClientConfig } from '@/lib/realtime/channels';
+import { formatMoney } from '@/lib/money';
+import { Legend } from './legend';
+import { MapCanvas } from './map-canvas';
+import styles from './seat-map.module.css';
+import { seatLabel, selectable, type SeatState } from './seat-state';
+import { SelectionSummary } from './selection-summary';
+import type { SectionStats } from './section-shapes';
+import { availabilityKey, useAvailability, useCatalogue } from './use-seat-data';
+import { useLiveSeats } from './use-live-seats';
+
+type Props = {
+  eventId: string;
+  maxSeats: number;
+  /** Set when nobody is signed in: holding becomes a link to sign in. */
+  signInUrl: string | null;
+  canHold: boolean;
+  pusher: PusherClientConfig | null;
+  /** Seats (by index) in this fan's live holds for the event, drawn as theirs. */
+  mySeats: number[];
+};
+
+const pollMs = 3_000;
+
+export function SeatMap({ eventId, maxSeats, signInUrl, canHold, pusher, mySeats }: Props) {
+  const { catalogue, error: catalogueError } = useCatalogue(eventId);
+  const live = useLiveSeats(eventId, pusher);
+  const availability = useAvailability(eventId, live === 'polling' ? pollMs : false);
+  const queryClient = useQueryClient();
+  const [selected, setSelected] = useState<number[]>([]);
+  const [maxPrice, setMaxPrice] = useState<number | null>(null);
+  const [activeSeat, setActiveSeat] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const statuses = availability.data?.statuses;
+  const mine = useMemo(() => new Set(mySeats), [mySeats]);
+  // Seats taken by someone else since the fan picked them drop out of the selection.
+  const liveSelected = useMemo(() => selected.filter((i) => statuses?.[i] === 0), [selected, statuses]);
+
+  const { states, stats } = useMemo(() => {
+    if (!catalogue || !statuses) return { states: '', stats: [] as SectionStats[] };
+    const picked = new Set(liveSelected);
+    const chars: SeatState[] = new Array(statuses.length);
+    for (let i = 0; i < statuses.length; i++) {
+      const code = statuses[i];
+      chars[i] =
+        code === 2 ? 'x' : code === 1 ? (mine.has(i) ? 'm' : 'h') : picked.has(i) ? 's' : maxPrice !== null && catalogue.prices[i]! > maxPrice ? 'f' : 'a';
+    }
+    const stats = catalogue.layout.sections.map((s): SectionStats => {
+      let available = 0;
+      let minPrice: number | null = null;
+      for (let i = s.start; i < s.end; i++) {
+        if (!selectable(chars[i]!)) continue;
+        available++;
+        const p = catalogue.prices[i]!;
+        if (minPrice === null || p < minPrice) minPrice = p;
+      }
+      return { available, total: s.end - s.start, minPrice };
+    });
+    return { states: chars.join(''), stats };
+  }, [catalogue, statuses, liveSelected, mine, maxPrice]);
+
+  if (catalogueError || availability.error) {
+    return (
+      <div role="alert" className="alert alert-error">
+        <p>The seat map could not be loaded. The list of seats below still works.</p>
+      </div>
+    );
+  }
+  if (!catalogue || !statuses) return <p aria-busy="true">Loading the seat map…</p>;
+
+  const { layout, prices, currency, bands } = catalogue;
+  const labelOf = (i: number) => {
+    const seat = layout.seats[i]!;
+    return seatLabel(layout.sections[seat.section]!.name, layout.rows[seat.row]!.label, seat.number, prices[i]!, currency, 'a')
+      .split(', ')
+      .slice(0, 3)
+      .join(', ');
+  };
+
+  const toggle = (i: number) => {
+    if (!canHold) return;
+    const isSelected = liveSelected.includes(i);
+    if (!isSelected && !selectable(states[i] ?? '')) return;
+    if (!isSelected && liveSelected.length >= maxSeats) {
+      setNotice(`You can hold up to ${maxSeats} seats at a time. Deselect one to choose another.`);
+      return;
+    }
+    setNotice(null);
+    setSelected(isSelected ? liveSelected.filter((s) => s !== i) : [...liveSelected, i]);
+  };
+
+  const hold = () =>
+    startTransition(async () => {
+      const result = await holdMapSeats(null, { eventId, seats: liveSelected });
+      // Success redirects to the hold page; anything that returns is a failure.
+      setNotice(result.error.message);
+      if (result.error.code === 'seats_taken') await queryClient.invalidateQueries({ queryKey: availabilityKey(eventId) });
+    });
+
+  return (
+    <div className={styles.map}>
+      <div className={styles.filters}>
+        <div>
+          <label htmlFor={`price-filter-${eventId}`}>Show prices up to</label>
+          <select id={`price-filter-${eventId}`} value={maxPrice ?? ''} onChange={(e) => setMaxPrice(e.target.value === '' ? null : Number(e.target.value))}>
+            <option value="">Any price</option>
+            {bands.prices.map((p) => (
+              <option key={p} value={p}>
+                {formatMoney(p, currency)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className={styles.status}>{live === 'live' ? 'Live: changes appear as they happen' : live === 'polling' ? 'Refreshing every few seconds' : 'Connecting…'}</p>
+      </div>
+      <Legend bands={bands} currency={currency} />
+      <MapCanvas
+        layout={layout}
+        prices={prices}
+        bands={bands}
+        currency={currency}
+        states={states}
+        stats={stats}
+        activeSeat={activeSeat}
+        onActiveSeat={setActiveSeat}
+        onToggle={toggle}
+      />
+      <SelectionSummary
+        seats={liveSelected.map((i) => ({ index: i, label: labelOf(i), price: prices[i]! }))}
+        currency={currency}
+        maxSeats={maxSeats}
+        lostCount={selected.length - liveSelected.length}
+        error={notice}
+        pending={pending}
+        signInUrl={signInUrl}
+        canHold={canHold}
+        onHold={hold}
+        onClear={() => setSelected([])}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { memo } from 'react';
+import type { SeatGeom, SectionGeom } from './geometry';
+import styles from './seat-map.module.css';
+import { seatLabel, type SeatState } from './seat-state';
+
+type Props = {
+  section: SectionGeom;
+  seats: SeatGeom[];
+  prices: number[];
+  colourOf: (price: number) => string;
+  currency: string;
+  radius: number;
+  /** One SeatState character per seat of this section. */
+  states: string;
+  /** The seat that holds this section's single tab stop (roving tabindex). */
+  tabSeat: number;
+};
+
+/**
+ * The seats of one section. Memoised on a string of states so a diff elsewhere in a 40,000-seat
+ * stadium re-renders nothing here. Shape and size repeat what colour says: selected seats have a
+ * dark centre, your held seats are squares, held seats are hollow rings, sold seats small dots.
+ */
+export const SectionSeats = memo(function SectionSeats({ section, seats, prices, colourOf, currency, radius, states, tabSeat }: Props) {
+  return (
+    <g role="group" aria-label={section.name}>
+      {section.rows.map((row) => (
+        <g key={row.label}>
+          {Array.from({ length: row.end - row.start }, (_, k) => {
+            const i = row.start + k;
+            const seat = seats[i]!;
+            const price = prices[i] ?? 0;
+            const state = (states[i - section.start] ?? 'x') as SeatState;
+            const common = {
+              'data-seat': i,
+              role: 'checkbox',
+              'aria-checked': state === 's',
+              'aria-disabled': state !== 'a' && state !== 's' ? true : undefined,
+              'aria-label': seatLabel(section.name, row.label, seat.number, price, currency, state),
+              tabIndex: i === tabSeat ? 0 : -1,
+              className: `${styles.seat} ${styles[state]}`,
+            } as const;
+            if (state === 'm') {
+              const d = radius * 0.9;
+              return <rect key={i} {...common} x={seat.x - d} y={seat.y - d} width={2 * d} height={2 * d} fill={colourOf(price)} />;
+            }
+            const r = state === 'x' ? radius * 0.45 : state === 'h' ? radius * 0.75 : radius;
+            const fill = state === 'a' || state === 'f' ? colourOf(price) : state === 's' ? '#111' : state === 'h' ? '#fff' : '#8b8c9c';
+            return (
+              <circle key={i} {...common} cx={seat.x} cy={seat.y} r={r} fill={fill} stroke={state === 's' ? colourOf(price) : undefined} strokeWidth={state === 's' ? radius * 0.5 : undefined} />
+            );
+          })}
+        </g>
+      ))}
+    </g>
+  );
+});

@@ -1,0 +1,49 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { unpackStatuses } from '@/lib/events/availability-codec';
+import type { LiveAvailability } from '@/lib/realtime/apply-seat-diff';
+import type { SeatMap } from '@/lib/venues/seat-map';
+import { buildLayout, type Layout } from './geometry';
+import { priceBands, type PriceBands } from './price-bands';
+
+export type Catalogue = { currency: string; layout: Layout; prices: number[]; bands: PriceBands };
+
+export const availabilityKey = (eventId: string) => ['availability', eventId] as const;
+
+async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** Geometry and prices: fetched once, cached by the browser and the CDN. */
+export function useCatalogue(eventId: string) {
+  const query = useQuery({
+    queryKey: ['seats', eventId],
+    queryFn: () => getJson<{ currency: string; seatMap: SeatMap; prices: Array<[number, number]> }>(`/api/events/${eventId}/seats`),
+    staleTime: Infinity,
+  });
+  const catalogue = useMemo<Catalogue | null>(() => {
+    if (!query.data) return null;
+    const { currency, seatMap } = query.data;
+    const prices = query.data.prices.flatMap(([price, count]) => new Array<number>(count).fill(price));
+    return { currency, layout: buildLayout(seatMap), prices, bands: priceBands(prices) };
+  }, [query.data]);
+  return { catalogue, error: query.error };
+}
+
+/** Compact statuses with their version; `pollMs` is set while the live connection is down. */
+export function useAvailability(eventId: string, pollMs: number | false) {
+  return useQuery({
+    queryKey: availabilityKey(eventId),
+    queryFn: async (): Promise<LiveAvailability> => {
+      const a = await getJson<{ version: number; count: number; statuses: string }>(`/api/events/${eventId}/availability`);
+      return { version: a.version, statuses: unpackStatuses(a.statuses, a.count), pending: null };
+    },
+    refetchInterval: pollMs,
+    // Diffs keep it fresh; a refetch happens on a gap, a reconnect or a failed connection.
+    staleTime: 30_000,
+  });
+}
