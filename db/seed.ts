@@ -86,7 +86,8 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<SeedSum
       log(`venues: ${venues.length} (${venues.reduce((n, v) => n + v.capacity, 0)} seats in all)`);
 
       const ticketed: SeedEvent[] = [];
-      const ticketCount = await withoutIndexes(tx, ['events', 'tickets'], async () => {
+      // event_search is filled by a trigger on events (db/migrations/0004_search.sql).
+      const ticketCount = await withoutIndexes(tx, ['events', 'tickets', 'event_search'], async () => {
         const eventProgress = tenths(eventCount, (pct) => log(`events: ${pct}% (${elapsed()} ms)`));
         const events = generateEvents(eventCount, performers, venues, startOfUtcDay(opts.now ?? new Date()));
         await copyInto(
@@ -107,7 +108,7 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<SeedSum
       log(`tickets: ${ticketCount}; indexes rebuilt (${elapsed()} ms)`);
 
       // Fresh statistics so the first queries after a seed get sensible plans.
-      await tx`analyze performers, venues, events, tickets`;
+      await tx`analyze performers, venues, events, tickets, event_search, search_words`;
       return { performers: performers.length, venues: venues.length, events: eventCount, tickets: ticketCount, ms: elapsed(), skipped: false };
     });
   } finally {
