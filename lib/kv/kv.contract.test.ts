@@ -164,6 +164,53 @@ describe.each(drivers)('kv contract: %s', (driver, { shared, make }) => {
     expect(await kv.get(b)).toBe('bob');
   });
 
+  describe('waiting-room queue', () => {
+    const onSaleAt = 1_000_000;
+    const perMs = 1 / 1_000; // one fan a second
+    const queue = () => ({ members: key('q:m'), state: key('q:s'), admitted: key('q:a') });
+    const visit = (q: ReturnType<typeof queue>, fan: string, now: number, score = 0.5, join = true) =>
+      kv.queueVisit(q, { fan, now, onSaleAt, perMs, score, join, ttlMs: 60_000 });
+
+    it('shuffles early fans by their draw, keeps one place per fan, then queues later fans in arrival order', async () => {
+      const q = queue();
+      await visit(q, 'early-a', onSaleAt - 5_000, 0.9);
+      await visit(q, 'early-b', onSaleAt - 4_000, 0.1);
+      // A second tab of early-a draws again: the first draw stands.
+      await visit(q, 'early-a', onSaleAt - 3_000, 0.05);
+      await visit(q, 'late-c', onSaleAt, 0.01);
+      await visit(q, 'late-d', onSaleAt, 0.0);
+      expect(await kv.queueRange(q, 0, -1)).toEqual(['early-b', 'early-a', 'late-c', 'late-d']);
+      const peek = await visit(q, 'nobody', onSaleAt, 0.5, false);
+      expect(peek).toEqual({ rank: null, size: 4, frontier: 0, admittedAt: null });
+    });
+
+    it('moves the frontier at the outflow rate, never past the queue, and admits each fan once', async () => {
+      const q = queue();
+      for (const fan of ['a', 'b', 'c']) await visit(q, fan, onSaleAt - 1_000, fan === 'a' ? 0.1 : fan === 'b' ? 0.2 : 0.3);
+      expect(await visit(q, 'b', onSaleAt + 1_500)).toEqual({ rank: 1, size: 3, frontier: 1, admittedAt: null });
+      expect(await visit(q, 'b', onSaleAt + 2_000)).toEqual({ rank: 1, size: 3, frontier: 2, admittedAt: onSaleAt + 2_000 });
+      // Admission time is the first one seen, however often the fan polls.
+      expect((await visit(q, 'b', onSaleAt + 2_500)).admittedAt).toBe(onSaleAt + 2_000);
+      // An hour later the frontier stops at the end of the queue: no burst is banked for newcomers.
+      expect((await visit(q, 'c', onSaleAt + 3_600_000)).frontier).toBe(3);
+      expect(await visit(q, 'd', onSaleAt + 3_600_000)).toEqual({ rank: 3, size: 4, frontier: 3, admittedAt: null });
+      expect((await visit(q, 'd', onSaleAt + 3_601_000)).admittedAt).toBe(onSaleAt + 3_601_000);
+    });
+
+    it('requeues only an admitted fan, at the back', async () => {
+      const q = queue();
+      await visit(q, 'a', onSaleAt);
+      await visit(q, 'b', onSaleAt);
+      expect(await kv.queueRequeue(q, 'b', 60_000)).toBe(false);
+      expect((await visit(q, 'a', onSaleAt + 1_000)).admittedAt).toBe(onSaleAt + 1_000);
+      expect(await kv.queueRequeue(q, 'a', 60_000)).toBe(true);
+      expect(await kv.queueRange(q, 0, -1)).toEqual(['b', 'a']);
+      // The frontier stepped back with the place a gave up: b is not let in by a leaving.
+      expect(await visit(q, 'a', onSaleAt + 1_000)).toEqual({ rank: 1, size: 2, frontier: 0, admittedAt: null });
+      expect(await visit(q, 'b', onSaleAt + 2_000)).toMatchObject({ rank: 0, frontier: 1, admittedAt: onSaleAt + 2_000 });
+    });
+  });
+
   it('never gives one key to two owners under 200 concurrent overlapping requests', async () => {
     const seats = Array.from({ length: 30 }, () => key('race'));
     const clients = shared ? [kv, make(), make(), make()] : [kv];

@@ -1,3 +1,4 @@
+import { createMemoryQueues } from './memory-queue';
 import { incrementArg, lockResult, ttlArg } from './shared';
 import type { Kv } from './types';
 
@@ -9,6 +10,8 @@ const SWEEP_INTERVAL_MS = 30_000;
 export function createMemoryKv(opts: { prefix: string }): Kv {
   const store = new Map<string, Entry>();
   const k = (key: string) => opts.prefix + key;
+  // Queues live apart from the string store; a queue is addressed by its members key.
+  const queues = createMemoryQueues();
 
   function live(key: string, now = Date.now()): Entry | undefined {
     const entry = store.get(key);
@@ -91,9 +94,22 @@ export function createMemoryKv(opts: { prefix: string }): Kv {
       }).length;
     },
 
+    async queueVisit(keys, args) {
+      return queues.visit(k(keys.members), args, ttlArg(args.ttlMs));
+    },
+
+    async queueRequeue(keys, fan, ttlMs) {
+      return queues.requeue(k(keys.members), fan, ttlArg(ttlMs));
+    },
+
+    async queueRange(keys, start, stop) {
+      return queues.range(k(keys.members), start, stop);
+    },
+
     async close() {
       clearInterval(sweep);
       store.clear();
+      queues.clear();
     },
   };
 }

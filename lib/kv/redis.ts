@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
-import { ACQUIRE_LOCKS, EXTEND_LOCKS, INCR_WITH_TTL, RELEASE_LOCKS } from './scripts';
-import { incrementArg, kvUnavailable, lockResult, ttlArg } from './shared';
-import type { Kv } from './types';
+import { ACQUIRE_LOCKS, EXTEND_LOCKS, INCR_WITH_TTL, QUEUE_REQUEUE, QUEUE_VISIT, RELEASE_LOCKS } from './scripts';
+import { incrementArg, kvUnavailable, lockResult, queueVisitArgv, queueVisitResult, ttlArg } from './shared';
+import type { Kv, QueueKeys } from './types';
 
 type Arg = string | number;
 
@@ -11,6 +11,8 @@ type Scripted = Redis & {
   kvRelease(numKeys: number, ...args: Arg[]): Promise<number>;
   kvExtend(numKeys: number, ...args: Arg[]): Promise<number>;
   kvIncr(numKeys: number, ...args: Arg[]): Promise<number>;
+  kvQueueVisit(numKeys: number, ...args: Arg[]): Promise<unknown[]>;
+  kvQueueRequeue(numKeys: number, ...args: Arg[]): Promise<number>;
 };
 
 export function createRedisKv(url: string, opts: { prefix: string; timeoutMs: number }): Kv {
@@ -27,6 +29,8 @@ export function createRedisKv(url: string, opts: { prefix: string; timeoutMs: nu
   client.defineCommand('kvRelease', { lua: RELEASE_LOCKS });
   client.defineCommand('kvExtend', { lua: EXTEND_LOCKS });
   client.defineCommand('kvIncr', { lua: INCR_WITH_TTL });
+  client.defineCommand('kvQueueVisit', { lua: QUEUE_VISIT });
+  client.defineCommand('kvQueueRequeue', { lua: QUEUE_REQUEUE });
 
   // After a lost connection, calls fail at once instead of joining the offline queue: a queued
   // lock script that timed out for its caller would otherwise still run on reconnect and strand
@@ -51,6 +55,7 @@ export function createRedisKv(url: string, opts: { prefix: string; timeoutMs: nu
   });
 
   const k = (key: string) => opts.prefix + key;
+  const queueKeys = (q: QueueKeys) => [k(q.members), k(q.state), k(q.admitted)];
 
   async function run<T>(call: () => Promise<T>): Promise<T> {
     if (offline) throw kvUnavailable(new Error('redis connection is down'));
@@ -102,6 +107,18 @@ export function createRedisKv(url: string, opts: { prefix: string; timeoutMs: nu
       const ttl = ttlArg(ttlMs);
       return run(() => client.kvExtend(keys.length, ...keys.map(k), owner, ttl));
     },
+
+    async queueVisit(keys, args) {
+      const argv = queueVisitArgv(args, ttlArg(args.ttlMs));
+      return queueVisitResult(await run(() => client.kvQueueVisit(3, ...queueKeys(keys), ...argv)));
+    },
+
+    async queueRequeue(keys, fan, ttlMs) {
+      const ttl = ttlArg(ttlMs);
+      return (await run(() => client.kvQueueRequeue(3, ...queueKeys(keys), fan, ttl))) === 1;
+    },
+
+    queueRange: (keys, start, stop) => run(() => client.zrange(k(keys.members), start, stop)),
 
     async close() {
       closing = true;

@@ -47,3 +47,55 @@ local n = redis.call('INCRBY', KEYS[1], ARGV[1])
 if existed == 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return n
 `;
+
+/**
+ * The waiting room's one step (see Kv.queueVisit). KEYS = members zset, state hash, admitted hash;
+ * ARGV = fan, now, onSaleAt, perMs, score, join ('1'/'0'), ttl ms.
+ * Early fans get the random score in [0, 1); later ones 1 + an arrival counter, so every early
+ * fan sorts before every later one and later ones keep arrival order. The frontier is stored as a
+ * float with the time it was last moved; it is capped at the queue size so that an empty queue
+ * does not bank admissions for a later crowd. Returns {rank or -1, size, floor(frontier),
+ * admittedAt or -1}.
+ */
+export const QUEUE_VISIT = `
+local fan, now, onSale, perMs = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+if ARGV[6] == '1' and not redis.call('ZSCORE', KEYS[1], fan) then
+  local score = ARGV[5]
+  if now >= onSale then score = 1 + redis.call('HINCRBY', KEYS[2], 'arrivals', 1) end
+  redis.call('ZADD', KEYS[1], score, fan)
+end
+local size = redis.call('ZCARD', KEYS[1])
+local frontier = tonumber(redis.call('HGET', KEYS[2], 'frontier') or '0')
+if now >= onSale then
+  local at = tonumber(redis.call('HGET', KEYS[2], 'at') or ARGV[3])
+  if at < onSale then at = onSale end
+  if now > at then
+    local moved = math.min(frontier + (now - at) * perMs, size)
+    if moved > frontier then frontier = moved end
+    redis.call('HSET', KEYS[2], 'frontier', string.format('%.17g', frontier), 'at', ARGV[2])
+  end
+end
+local admitted = math.floor(frontier)
+local rank = redis.call('ZRANK', KEYS[1], fan)
+local admittedAt = -1
+if rank and rank < admitted then
+  redis.call('HSETNX', KEYS[3], fan, ARGV[2])
+  admittedAt = tonumber(redis.call('HGET', KEYS[3], fan))
+end
+for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[7]) end
+return {rank or -1, size, admitted, admittedAt}
+`;
+
+/**
+ * KEYS as QUEUE_VISIT; ARGV = fan, ttl ms. Back of the queue, as arrival 1 + counter. The fan's
+ * old place was below the frontier; the frontier steps back one with it, or the fan behind the
+ * frontier would slide into the vacated place and be admitted out of turn.
+ */
+export const QUEUE_REQUEUE = `
+if redis.call('HDEL', KEYS[3], ARGV[1]) == 0 then return 0 end
+local frontier = tonumber(redis.call('HGET', KEYS[2], 'frontier') or '0')
+redis.call('HSET', KEYS[2], 'frontier', string.format('%.17g', math.max(frontier - 1, 0)))
+redis.call('ZADD', KEYS[1], 1 + redis.call('HINCRBY', KEYS[2], 'arrivals', 1), ARGV[1])
+for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+return 1
+`;

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors';
-import type { LockResult } from './types';
+import type { LockResult, QueueVisit, QueueVisitArgs } from './types';
 
 // Helpers every driver uses, so the three agree on edge cases.
 
@@ -29,4 +29,14 @@ export function kvUnavailable(cause: unknown): AppError {
   const error = new AppError('unavailable', 'Temporary storage is unavailable. Please try again.');
   error.cause = cause;
   return error;
+}
+
+/** The visit script's reply as a typed result; -1 stands for "none" in Lua. */
+export function queueVisitResult(reply: unknown[]): QueueVisit {
+  const [rank, size, frontier, admittedAt] = reply.map(Number) as [number, number, number, number];
+  return { rank: rank < 0 ? null : rank, size, frontier, admittedAt: admittedAt < 0 ? null : admittedAt };
+}
+
+export function queueVisitArgv(a: QueueVisitArgs, ttl: number): string[] {
+  return [a.fan, String(a.now), String(a.onSaleAt), String(a.perMs), String(a.score), a.join ? '1' : '0', String(ttl)];
 }

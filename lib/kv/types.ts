@@ -4,6 +4,27 @@
 
 export type LockResult = { ok: true } | { ok: false; taken: string[] };
 
+/** The three keys of one waiting-room queue: fans by score, counters and frontier, admissions. */
+export type QueueKeys = { members: string; state: string; admitted: string };
+
+export type QueueVisitArgs = {
+  fan: string;
+  /** The caller's clock in ms, so a simulation can drive time; servers pass Date.now(). */
+  now: number;
+  onSaleAt: number;
+  /** Outflow rate in fans per ms. */
+  perMs: number;
+  /** A uniform draw in [0, 1), used only if the fan joins before the on-sale. */
+  score: number;
+  /** false = only look: a fan who is not in the queue is not added. */
+  join: boolean;
+  /** Every queue key's ttl is pushed out to this on each visit. */
+  ttlMs: number;
+};
+
+/** rank: 0-based place, null when not queued; frontier: how many places are admitted. */
+export type QueueVisit = { rank: number | null; size: number; frontier: number; admittedAt: number | null };
+
 export interface Kv {
   readonly driver: 'redis' | 'upstash' | 'memory';
 
@@ -25,6 +46,17 @@ export interface Kv {
   releaseLocks(keys: string[], owner: string): Promise<number>;
   /** Sets a new ttl on the keys still held by `owner`; returns how many it extended. */
   extendLocks(keys: string[], owner: string, ttlMs: number): Promise<number>;
+
+  /**
+   * One atomic step of a waiting room: places the fan (once; a rejoin keeps the place), moves the
+   * admitted frontier on by the time since its last move at the outflow rate (never past the
+   * queue's end, so quiet periods bank no burst), and records when the fan was first admitted.
+   */
+  queueVisit(keys: QueueKeys, args: QueueVisitArgs): Promise<QueueVisit>;
+  /** Moves an admitted fan to the back as a new arrival; false when the fan was not admitted. */
+  queueRequeue(keys: QueueKeys, fan: string, ttlMs: number): Promise<boolean>;
+  /** Fans by place, `start` to `stop` inclusive (0-based). */
+  queueRange(keys: QueueKeys, start: number, stop: number): Promise<string[]>;
 
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { Redis } from '@upstash/redis';
-import { ACQUIRE_LOCKS, EXTEND_LOCKS, INCR_WITH_TTL, RELEASE_LOCKS } from './scripts';
-import { incrementArg, kvUnavailable, lockResult, ttlArg } from './shared';
-import type { Kv } from './types';
+import { ACQUIRE_LOCKS, EXTEND_LOCKS, INCR_WITH_TTL, QUEUE_REQUEUE, QUEUE_VISIT, RELEASE_LOCKS } from './scripts';
+import { incrementArg, kvUnavailable, lockResult, queueVisitArgv, queueVisitResult, ttlArg } from './shared';
+import type { Kv, QueueKeys } from './types';
 
 export function createUpstashKv(url: string, token: string, opts: { prefix: string; timeoutMs: number }): Kv {
   const redis = new Redis({
@@ -21,8 +21,11 @@ export function createUpstashKv(url: string, token: string, opts: { prefix: stri
   const release = redis.createScript<number>(RELEASE_LOCKS);
   const extend = redis.createScript<number>(EXTEND_LOCKS);
   const incrWithTtl = redis.createScript<number>(INCR_WITH_TTL);
+  const queueVisit = redis.createScript<unknown[]>(QUEUE_VISIT);
+  const queueRequeue = redis.createScript<number>(QUEUE_REQUEUE);
 
   const k = (key: string) => opts.prefix + key;
+  const queueKeys = (q: QueueKeys) => [k(q.members), k(q.state), k(q.admitted)];
 
   async function run<T>(call: () => Promise<T>): Promise<T> {
     try {
@@ -73,6 +76,18 @@ export function createUpstashKv(url: string, token: string, opts: { prefix: stri
       const ttl = String(ttlArg(ttlMs));
       return run(() => extend.exec(keys.map(k), [owner, ttl]));
     },
+
+    async queueVisit(keys, args) {
+      const argv = queueVisitArgv(args, ttlArg(args.ttlMs));
+      return queueVisitResult(await run(() => queueVisit.exec(queueKeys(keys), argv)));
+    },
+
+    async queueRequeue(keys, fan, ttlMs) {
+      const ttl = String(ttlArg(ttlMs));
+      return (await run(() => queueRequeue.exec(queueKeys(keys), [fan, ttl]))) === 1;
+    },
+
+    queueRange: (keys, start, stop) => run(() => redis.zrange<string[]>(k(keys.members), start, stop)),
 
     // Stateless HTTP: nothing to close.
     close: async () => {},

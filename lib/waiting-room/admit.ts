@@ -1,0 +1,20 @@
+import 'server-only';
+import { getKv } from '@/lib/kv';
+import { signAdmission } from './admission-token';
+import { visitQueue } from './queue';
+import { getQueueSettings } from './settings';
+import { admissionSecretKey } from './token-key';
+
+/**
+ * A signed admission for a fan the queue has admitted, expiring with their admission window
+ * (counted from the first moment they were admitted, so polling never stretches it); null for
+ * anyone still waiting, never queued, or whose window has passed.
+ */
+export async function admitFan(eventId: string, userId: string): Promise<{ token: string; expiresAt: number } | null> {
+  const settings = await getQueueSettings(eventId);
+  if (!settings) return null;
+  const status = await visitQueue(getKv(), settings, userId, { join: false });
+  if (status.state !== 'admitted') return null;
+  const expiresAt = status.windowEndsAt;
+  return { token: await signAdmission(admissionSecretKey(), { userId, eventId: settings.eventId, expiresAt }), expiresAt };
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import type { Kv } from '@/lib/kv/types';
+import { queueKeys } from './keys';
+
+export type QueueSettings = {
+  eventId: string;
+  mode: 'off' | 'on' | 'auto';
+  onSaleAt: number;
+  eventDate: number;
+  outflowPerMinute: number;
+  admissionWindowSeconds: number;
+  autoThresholdPerMinute: number;
+};
+
+export type QueueStatus =
+  | { state: 'not_joined' }
+  | { state: 'before_sale'; onSaleAt: number; total: number }
+  | { state: 'waiting'; position: number; ahead: number; total: number; etaSeconds: number; progress: number }
+  | { state: 'admitted'; windowEndsAt: number }
+  | { state: 'window_passed'; windowEndsAt: number };
+
+// Keys outlive the event by a day so that late pollers still get an answer, then vanish.
+const ttlMs = (s: QueueSettings, now: number) => Math.max(s.eventDate - now, 0) + 86_400_000;
+
+// A uniform draw in [0, 1) from the CSPRNG: a bot cannot predict or improve its place.
+const draw = () => randomBytes(6).readUIntBE(0, 6) / 2 ** 48;
+
+/**
+ * A fan's look at the queue (and, with `join`, their place in it; joining again keeps the
+ * place). All the arithmetic happens in one atomic kv step; this shapes it for the page.
+ */
+export async function visitQueue(
+  kv: Kv,
+  s: QueueSettings,
+  fan: string,
+  opts: { join: boolean; now?: number },
+): Promise<QueueStatus> {
+  const now = opts.now ?? Date.now();
+  const perMinute = Math.max(1, s.outflowPerMinute);
+  const v = await kv.queueVisit(queueKeys(s.eventId), {
+    fan,
+    now,
+    onSaleAt: s.onSaleAt,
+    perMs: perMinute / 60_000,
+    score: draw(),
+    join: opts.join,
+    ttlMs: ttlMs(s, now),
+  });
+  if (v.rank === null) return { state: 'not_joined' };
+  if (v.admittedAt !== null) {
+    const windowEndsAt = v.admittedAt + s.admissionWindowSeconds * 1000;
+    return windowEndsAt > now ? { state: 'admitted', windowEndsAt } : { state: 'window_passed', windowEndsAt };
+  }
+  // Before the sale the place is a draw among everyone already here; it means nothing yet.
+  if (now < s.onSaleAt) return { state: 'before_sale', onSaleAt: s.onSaleAt, total: v.size };
+  const ahead = v.rank - v.frontier;
+  return {
+    state: 'waiting',
+    position: ahead + 1,
+    ahead,
+    total: v.size,
+    etaSeconds: Math.ceil(((ahead + 1) / perMinute) * 60),
+    progress: v.frontier / (v.rank + 1),
+  };
+}
+
+/**
+ * Sends a fan whose admission window passed to the back of the queue. Only then: a fan still
+ * inside the window would lose a valid admission to a double click.
+ */
+export async function requeueFan(kv: Kv, s: QueueSettings, fan: string, now = Date.now()): Promise<boolean> {
+  const status = await visitQueue(kv, s, fan, { join: false, now });
+  if (status.state !== 'window_passed') return false;
+  return kv.queueRequeue(queueKeys(s.eventId), fan, ttlMs(s, now));
+}

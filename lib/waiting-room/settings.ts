@@ -1,0 +1,47 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { events } from '@/db/schema';
+import type { QueueSettings } from './queue';
+
+// Organisers change these rarely and a queue page polls every few seconds: a short in-process
+// cache keeps that polling off Postgres while an edit still shows within seconds.
+const cacheMs = 5_000;
+const cache = new Map<string, { at: number; value: Promise<QueueSettings | null> }>();
+
+export function getQueueSettings(eventId: string): Promise<QueueSettings | null> {
+  const id = eventId.toLowerCase();
+  const hit = cache.get(id);
+  if (hit && Date.now() - hit.at < cacheMs) return hit.value;
+  const value = load(id);
+  // A failed load must not be served from the cache.
+  value.catch(() => cache.delete(id));
+  cache.set(id, { at: Date.now(), value });
+  if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+async function load(eventId: string): Promise<QueueSettings | null> {
+  const [row] = await db
+    .select({
+      mode: events.queueMode,
+      onSaleAt: events.onSaleAt,
+      date: events.date,
+      outflowPerMinute: events.queueOutflowPerMinute,
+      admissionWindowSeconds: events.queueAdmissionWindowSeconds,
+      autoThresholdPerMinute: events.queueAutoThresholdPerMinute,
+    })
+    .from(events)
+    .where(eq(events.id, eventId))
+    .limit(1);
+  if (!row) return null;
+  return {
+    eventId,
+    mode: row.mode,
+    onSaleAt: row.onSaleAt.getTime(),
+    eventDate: row.date.getTime(),
+    outflowPerMinute: row.outflowPerMinute,
+    admissionWindowSeconds: row.admissionWindowSeconds,
+    autoThresholdPerMinute: row.autoThresholdPerMinute,
+  };
+}
