@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { testBaseUrl, testServerEnv } from './lib/testing/server-env';
+import { testBaseUrl } from './lib/testing/server-env';
 
 const baseURL = process.env.E2E_BASE_URL ?? testBaseUrl;
 
@@ -21,10 +21,9 @@ export default defineConfig({
   use: { baseURL, trace: 'retain-on-failure', launchOptions: chromium },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
   webServer: {
-    command: 'npx next start -p 3100',
+    command: 'npx tsx scripts/test/server.ts',
     url: `${baseURL}/api/health`,
     reuseExistingServer: true,
     timeout: 120_000,
-    env: testServerEnv,
   },
 });

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { HeaderSearch, HeaderSearchFallback } from '@/components/search/header-search';
 import { getSessionUser } from '@/lib/auth/session';
 import './globals.css';
 
@@ -41,6 +42,9 @@ async function AccountNav() {
       <Link href="/reservations" className="nav-link">
         My holds
       </Link>
+      <Link href="/bookings" className="nav-link">
+        My tickets
+      </Link>
       <SignOutButton />
     </>
   );
@@ -58,6 +62,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="brand">
               Ticketbooth
             </Link>
+            {/* useSearchParams needs a boundary; the fallback is the same box as a plain GET form. */}
+            <Suspense fallback={<HeaderSearchFallback />}>
+              <HeaderSearch />
+            </Suspense>
             <nav aria-label="Account" className="site-nav">
               <Suspense fallback={null}>
                 <AccountNav />

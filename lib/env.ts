@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const rateLimit = z
+  .string()
+  .regex(/^\d+\/\d+$/, 'expected "requests/seconds", e.g. "20/60"')
+  .transform((v) => {
+    const [limit, seconds] = v.split('/').map(Number) as [number, number];
+    return { limit, windowMs: seconds * 1000 };
+  })
+  .refine((r) => r.limit >= 1 && r.windowMs >= 1000, 'needs at least 1 request per at least 1 second');
 
 // The one place that reads process.env. Everything else imports `env`.
 // Parsed once at module load; a bad value fails fast with the variable's name.
@@ -45,6 +53,16 @@ const schema = z.object({
 
   // Waiting room: signs admission tokens (falls back to NEXTAUTH_SECRET).
   QUEUE_TOKEN_SECRET: z.string().min(16).optional(),
+  // How often each server re-reads which events are queued (the gate never waits on it).
+  QUEUE_REFRESH_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+
+  // Rate limits, "requests/seconds" per fixed window; per fan (user or email) and per client IP.
+  RATE_LIMIT_RESERVE_FAN: rateLimit.prefault('20/60'),
+  RATE_LIMIT_RESERVE_IP: rateLimit.prefault('600/60'),
+  RATE_LIMIT_SIGN_IN_FAN: rateLimit.prefault('10/600'),
+  RATE_LIMIT_SIGN_IN_IP: rateLimit.prefault('100/600'),
+  RATE_LIMIT_SIGN_UP_FAN: rateLimit.prefault('5/3600'),
+  RATE_LIMIT_SIGN_UP_IP: rateLimit.prefault('20/3600'),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -68,5 +68,9 @@ export function errorBody(error: AppError): ErrorBody {
 
 export function errorResponse(error: unknown, headers?: HeadersInit): Response {
   const appError = toAppError(error);
-  return Response.json(errorBody(appError), { status: appError.status, headers });
+  const all = new Headers(headers);
+  const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  // A 429 tells well-behaved clients when to come back (RFC 9110 Retry-After, in seconds).
+  if (appError.code === 'rate_limited' && typeof retryAfter === 'number') all.set('Retry-After', String(retryAfter));
+  return Response.json(errorBody(appError), { status: appError.status, headers: all });
 }

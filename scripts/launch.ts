@@ -12,6 +12,7 @@ import { runMigrations } from '../db/migrate';
 import { seed } from '../db/seed';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { redisAnswers } from './redis-probe';
+import { startStandIns } from './standins';
 
 const mode = process.argv[2] === 'start' ? 'start' : 'dev';
 const root = path.resolve(import.meta.dirname, '..');
@@ -54,6 +55,7 @@ async function main() {
   env.NEXTAUTH_SECRET ??= persistentSecret('nextauth-secret');
   env.CRON_SECRET ??= persistentSecret('cron-secret');
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  cleanups.push(...(await startStandIns(env, `http://127.0.0.1:${port}`, { stripe: 12111, pusher: 6001 })));
 
   const next = spawn(path.join(root, 'node_modules/.bin/next'), [mode, '-p', String(port)], { env, stdio: 'inherit' });
   const sweeper = setInterval(() => {

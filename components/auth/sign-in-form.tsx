@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, type FormEvent } from 'react';
 import { Field } from '@/components/ui/field';
+import { tooManyAttempts, wrongCredentials } from '@/lib/auth/sign-in-messages';
 
 type State = { error: string | null; done?: boolean };
 
@@ -17,7 +18,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     if (!email || !password) return { error: 'Enter your email and password.' };
     try {
       const response = await signIn('credentials', { email, password, redirect: false });
-      if (!response || response.error) return { error: 'Email or password is wrong.' };
+      if (response?.error === 'rate_limited') return { error: tooManyAttempts };
+      if (!response || response.error) return { error: wrongCredentials };
     } catch {
       return { error: 'We could not reach Ticketbooth. Check your connection and try again.' };
     }

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { uuidArray } from '@/db/sql-helpers';
+import { expireCheckoutSessions } from '@/lib/payments/expire-session';
 import { publishSeatDiff } from '@/lib/realtime/publish-seat-diff';
 import type { SeatDiff } from '@/lib/realtime/types';
 
@@ -13,7 +14,7 @@ import type { SeatDiff } from '@/lib/realtime/types';
  * carry the hold's ttl.
  */
 export async function expireHolds(db: Database, batch = 5_000): Promise<{ tickets: number; reservations: number }> {
-  const { diffs, reservations } = await db.transaction(async (tx) => {
+  const { diffs, ended } = await db.transaction(async (tx) => {
     const freed = await tx.execute<{ id: string; event_id: string }>(sql`
       with lapsed as (
         select id from tickets
@@ -47,9 +48,11 @@ export async function expireHolds(db: Database, batch = 5_000): Promise<{ ticket
       version: Number(v.seat_version),
       changes: (byEvent.get(v.id) ?? []).map((id) => ({ id, status: 'available' as const })),
     }));
-    return { diffs, reservations: ended.length };
+    return { diffs, ended: ended.map((r) => r.id) };
   });
 
   for (const diff of diffs) void publishSeatDiff(diff);
-  return { tickets: diffs.reduce((n, d) => n + d.changes.length, 0), reservations };
+  // An expired hold must not be paid for any more: close its checkout (best effort, never throws).
+  await expireCheckoutSessions(db, ended);
+  return { tickets: diffs.reduce((n, d) => n + d.changes.length, 0), reservations: ended.length };
 }

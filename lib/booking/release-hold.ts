@@ -5,6 +5,7 @@ import { withRetry } from '@/db/errors';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import type { Kv } from '@/lib/kv/types';
+import { expireCheckoutSessions } from '@/lib/payments/expire-session';
 import { publishSeatDiff } from '@/lib/realtime/publish-seat-diff';
 import { ticketLockKey } from './lock-keys';
 
@@ -46,5 +47,7 @@ export async function releaseHold(
     void publishSeatDiff({ eventId, version, changes: ticketIds.map((id) => ({ id, status: 'available' as const })) });
     await kv.releaseLocks(ticketIds.map(ticketLockKey), reservationId).catch(() => {});
   }
+  // A released hold must not be paid for: close its checkout, if one is open (never throws).
+  if (released) await expireCheckoutSessions(db, [reservationId]);
   return { reservationId, status: 'released' };
 }

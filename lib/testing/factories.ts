@@ -22,14 +22,17 @@ export async function createFans(sql: postgres.Sql, count: number, passwordHash 
 
 export type TestEvent = { eventId: string; venueId: string; ticketIds: string[]; seats: Array<{ id: string; section: string; row: string; number: number; price: number }> };
 
-/** A small venue (sections x rows x seats) and an on-sale event tomorrow with one ticket per seat. */
+/**
+ * A small venue (sections x rows x seats) and an on-sale event tomorrow with one ticket per seat.
+ * Given a `seatMap` (say a generated stadium), that venue instead, priced by tier.
+ */
 export async function createEvent(
   sql: postgres.Sql,
-  opts: { sections?: number; rows?: number; seatsPerRow?: number; onSaleAt?: Date; date?: Date; name?: string } = {},
+  opts: { sections?: number; rows?: number; seatsPerRow?: number; onSaleAt?: Date; date?: Date; name?: string; seatMap?: SeatMap } = {},
 ): Promise<TestEvent> {
   const { sections = 2, rows = 2, seatsPerRow = 10 } = opts;
   const tag = randomUUID().slice(0, 8);
-  const map: SeatMap = {
+  const map: SeatMap = opts.seatMap ?? {
     width: 100 + seatsPerRow * 20,
     height: 100 + sections * rows * 20,
     stage: { label: 'Stage', outline: [[0, 0], [100, 0], [100, 20], [0, 20]] },
@@ -47,7 +50,10 @@ export async function createEvent(
     })),
   };
   const [performer] = await sql`insert into performers (name, genre, home_city) values (${`Test Band ${tag}`}, 'rock', 'Testville') returning id`;
-  const capacity = sections * rows * seatsPerRow;
+  const seats = map.sections.flatMap((sec) =>
+    sec.rows.flatMap((row) => row.seats.map((seat) => ({ section: sec.id, tier: sec.tier, row: row.label, number: seat.number }))),
+  );
+  const capacity = seats.length;
   const [venue] = await sql`
     insert into venues (name, kind, address, city, capacity, seat_map)
     values (${`Test Hall ${tag}`}, 'theatre', '1 Test Street', 'Testville', ${capacity}, ${sql.json(map as never)}) returning id`;
@@ -57,20 +63,22 @@ export async function createEvent(
     insert into events (name, description, date, performer_id, venue_id, city, category, on_sale_at, currency)
     values (${opts.name ?? `Test Night ${tag}`}, 'A test event.', ${date}, ${performer!.id}, ${venue!.id}, 'Testville', 'concert', ${onSaleAt}, 'USD')
     returning id`;
-  const seats = map.sections.flatMap((sec) =>
-    sec.rows.flatMap((row) => row.seats.map((seat) => ({ section: sec.id, row: row.label, number: seat.number }))),
-  );
   const rowsToInsert = seats.map((s, i) => ({
     event_id: event!.id,
     seat_index: i,
     section: s.section,
     row: s.row,
     number: s.number,
-    tier: 'standard',
-    price_minor: 5000 + (i % 3) * 1000,
+    tier: s.tier,
+    // A given map is priced by tier, dearest first; the small grid cycles three prices.
+    price_minor: opts.seatMap ? 12_000 - 2_000 * Math.max(0, map.tiers.findIndex((t) => t.id === s.tier)) : 5000 + (i % 3) * 1000,
     currency: 'USD',
   }));
-  const inserted = await sql`insert into tickets ${sql(rowsToInsert)} returning id, section, "row", number, price_minor, seat_index`;
+  // In chunks: a 40,000-seat stadium would pass Postgres's 65,535-parameter limit in one insert.
+  const inserted = [];
+  for (let i = 0; i < rowsToInsert.length; i += 5_000) {
+    inserted.push(...(await sql`insert into tickets ${sql(rowsToInsert.slice(i, i + 5_000))} returning id, section, "row", number, price_minor, seat_index`));
+  }
   const ordered = [...inserted].sort((a, b) => a.seat_index - b.seat_index);
   return {
     eventId: event!.id,

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { prepareTestStores } from '../../lib/testing/prepare-database';
-import { testBaseUrl, testServerEnv } from '../../lib/testing/server-env';
+import { testBaseUrl } from '../../lib/testing/server-env';
 import { countPlaywright, countVitest, type Counts } from './counts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -42,7 +42,7 @@ function readCounts(file: string, count: (json: unknown) => Counts): Counts {
 async function main() {
   rmSync(results, { recursive: true, force: true });
   await prepareTestStores();
-  const env = { ...process.env, TB_TEST_STORES_READY: '1' };
+  const env = { ...process.env, TB_TEST_STORES_READY: '1', NEXT_TELEMETRY_DISABLED: '1' };
 
   if (process.env.SKIP_BUILD !== '1') {
     const built = await run(bin('next'), ['build'], { ...env, NODE_ENV: 'production' });
@@ -52,11 +52,7 @@ async function main() {
     }
   }
 
-  const server = spawn(bin('next'), ['start', '-p', testServerEnv.PORT!], {
-    cwd: root,
-    env: { ...process.env, ...testServerEnv },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const server = spawn(bin('tsx'), ['scripts/test/server.ts'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   let counts: Counts = { passed: 0, failed: 0 };
   try {
     await waitForHealth(server);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getSessionUser } from '@/lib/auth/session';
+import { tooManyAttempts, wrongCredentials } from '@/lib/auth/sign-in-messages';
 import { safeCallbackUrl } from '@/lib/callback-url';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -15,12 +16,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (await getSessionUser()) redirect(callbackUrl);
   // next-auth sends failed sign-ins here with ?error= when a form posts to it without JavaScript.
   const failed = typeof query.error === 'string';
+  const initialError = query.error === 'rate_limited' ? tooManyAttempts : failed ? wrongCredentials : null;
 
   return (
     <div className="card form-card">
       <h1>Sign in</h1>
       <p className="muted">Sign in to hold seats and see your holds.</p>
-      <SignInForm callbackUrl={callbackUrl} initialError={failed ? 'Email or password is wrong.' : null} />
+      <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
     </div>
   );
 }

@@ -1,10 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { preload } from 'react-dom';
 import { SeatPickerForm } from '@/components/events/seat-picker-form';
 import { SeatRows, SectionPicker, summariseSections } from '@/components/events/seat-list';
+import { BestAvailableForm } from '@/components/seat-map/best-available-form';
+import { QueryProvider } from '@/components/seat-map/query-provider';
+import { SeatMap } from '@/components/seat-map/seat-map';
 import { Alert } from '@/components/ui/alert';
+import { db } from '@/db';
 import { getSessionUser } from '@/lib/auth/session';
+import { listHeldSeats } from '@/lib/booking/list-held-seats';
 import { maxTicketsPerHold } from '@/lib/booking/reserve-input';
 import { signInHref } from '@/lib/callback-url';
 import { formatEventDateTime, formatMoment } from '@/lib/dates';
@@ -13,6 +19,8 @@ import { getEventView } from '@/lib/events/get-event-view';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { formatMoney } from '@/lib/money';
+import { pusherClientConfig } from '@/lib/realtime/pusher';
+import { countArrival } from '@/lib/waiting-room/auto-queue';
 
 export const dynamic = 'force-dynamic';
 
@@ -45,6 +53,8 @@ export default async function EventPage({ params, searchParams }: { params: Para
   const { eventId } = await params;
   const query = await searchParams;
   const [{ event, loadedAt: now }, user] = await Promise.all([loadEvent(eventId), getSessionUser()]);
+  // An 'auto' waiting room opens when arrivals per minute pass its threshold.
+  countArrival(event.id);
 
   const onSale = Date.parse(event.onSaleAt) <= now;
   const past = Date.parse(event.date) <= now;
@@ -58,6 +68,12 @@ export default async function EventPage({ params, searchParams }: { params: Para
     null,
   );
   const maxSeats = Math.min(maxTicketsPerHold, env.TICKET_LIMIT_PER_EVENT);
+  const canHold = onSale && !past;
+  const prices = [...new Set(event.tickets.map((t) => t.price))].sort((a, b) => a - b);
+  const mySeats = user && canHold ? await listHeldSeats(db, user.id, event.id) : [];
+  // The map's two reads start with the HTML instead of after hydration (crossOrigin matches the
+  // credentials mode of the fetch() that will use them).
+  for (const part of ['seats', 'availability']) preload(`/api/events/${event.id}/${part}`, { as: 'fetch', crossOrigin: 'anonymous' });
 
   const eventPath = `/events/${event.id}`;
   const sectionHref = (id: string) => `${eventPath}?section=${encodeURIComponent(id)}`;
@@ -120,47 +136,70 @@ export default async function EventPage({ params, searchParams }: { params: Para
           </Alert>
         ) : (
           <p className="muted">
-            Tick up to {maxSeats} seats, then hold them: they are yours for {env.HOLD_MINUTES} minutes while you check
-            out. Seats marked Held or Sold cannot be picked.
+            Pick up to {maxSeats} seats on the map or from the list below, then hold them: they are yours for{' '}
+            {env.HOLD_MINUTES} minutes while you check out. Held and sold seats cannot be picked.
           </p>
         )}
 
         {sections.length === 0 || !selected ? (
           <p>No seats have been released for this event.</p>
         ) : (
-          <div className="seats-layout">
-            <SectionPicker
-              sections={sections}
-              selectedId={selected.id}
-              currency={event.currency}
-              hrefFor={sectionHref}
-            />
-            <div>
-              <h3>
-                {selected.name}
-                {selected.tierName ? <span className="muted"> · {selected.tierName}</span> : null}
-              </h3>
-              <p className="muted">
-                {selected.available === 0
-                  ? 'Every seat in this section is taken. Try another section.'
-                  : `${selected.available} of ${selected.total} seats available.`}
-              </p>
-              {onSale && !past ? (
-                <SeatPickerForm
-                  // One section's seats are in the form at a time: a new section starts a new selection.
-                  key={selected.id}
-                  eventId={event.id}
-                  sectionName={selected.name}
-                  maxSeats={maxSeats}
-                  signInUrl={user ? null : signInHref(here)}
-                >
-                  <SeatRows section={selected} currency={event.currency} interactive />
-                </SeatPickerForm>
-              ) : (
-                <SeatRows section={selected} currency={event.currency} interactive={false} />
-              )}
+          <>
+            {/* The map reads static seats and compact availability from the API, never this ticket list. */}
+            <QueryProvider>
+              <SeatMap
+                eventId={event.id}
+                maxSeats={maxSeats}
+                signInUrl={user ? null : signInHref(eventPath)}
+                canHold={canHold}
+                pusher={pusherClientConfig()}
+                mySeats={mySeats}
+              />
+            </QueryProvider>
+            {canHold ? (
+              <BestAvailableForm
+                eventId={event.id}
+                currency={event.currency}
+                prices={prices}
+                maxSeats={maxSeats}
+                signInUrl={user ? null : signInHref(eventPath)}
+              />
+            ) : null}
+            <h3 id="list-heading">Or choose from a list</h3>
+            <div className="seats-layout">
+              <SectionPicker
+                sections={sections}
+                selectedId={selected.id}
+                currency={event.currency}
+                hrefFor={sectionHref}
+              />
+              <div>
+                <h3>
+                  {selected.name}
+                  {selected.tierName ? <span className="muted"> · {selected.tierName}</span> : null}
+                </h3>
+                <p className="muted">
+                  {selected.available === 0
+                    ? 'Every seat in this section is taken. Try another section.'
+                    : `${selected.available} of ${selected.total} seats available.`}
+                </p>
+                {onSale && !past ? (
+                  <SeatPickerForm
+                    // One section's seats are in the form at a time: a new section starts a new selection.
+                    key={selected.id}
+                    eventId={event.id}
+                    sectionName={selected.name}
+                    maxSeats={maxSeats}
+                    signInUrl={user ? null : signInHref(here)}
+                  >
+                    <SeatRows section={selected} currency={event.currency} interactive />
+                  </SeatPickerForm>
+                ) : (
+                  <SeatRows section={selected} currency={event.currency} interactive={false} />
+                )}
+              </div>
             </div>
-          </div>
+          </>
         )}
       </section>
     </div>

@@ -1,0 +1,20 @@
+// The server the HTTP tests and Playwright journeys drive: the production build on port 3100
+// with the test database, the test key prefix and the local stand-ins on fixed test ports.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { testBaseUrl, testServerEnv, testStandInPorts } from '../../lib/testing/server-env';
+import { startStandIns } from '../standins';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const env: NodeJS.ProcessEnv = { ...process.env, ...testServerEnv };
+const cleanups = await startStandIns(env, testBaseUrl, testStandInPorts);
+const next = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', testServerEnv.PORT!], { cwd: root, env, stdio: 'inherit' });
+
+const stop = async (code: number) => {
+  next.kill('SIGTERM');
+  for (const c of cleanups) await c().catch(() => {});
+  process.exit(code);
+};
+next.on('exit', (code) => void stop(code ?? 0));
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
