@@ -1,0 +1,42 @@
+// The server under benchmark: the production build with the bench database, its own key prefix
+// and the local stand-ins, on ports of its own so it never meets a developer's or the tests'.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { startStandIns } from '../standins';
+
+export const benchPort = 3700;
+export const benchUrl = `http://127.0.0.1:${benchPort}`;
+export const benchSecret = 'bench-secret-bench-secret-bench-secret';
+export const benchCronSecret = 'bench-cron-secret-bench-cron-secret';
+
+export async function startBenchServer(databaseUrl: string, redisUrl: string) {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    KV_PREFIX: 'bench:',
+    NEXTAUTH_SECRET: benchSecret,
+    NEXTAUTH_URL: benchUrl,
+    CRON_SECRET: benchCronSecret,
+    // Short holds so the on-sale sees holds lapse within the run.
+    HOLD_MINUTES: '0.2',
+    DATABASE_POOL_MAX: '20',
+  };
+  const cleanups = await startStandIns(env, benchUrl, { stripe: benchPort + 1, pusher: benchPort + 2 });
+  const next = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(benchPort)], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const deadline = Date.now() + 60_000;
+  while (!(await fetch(`${benchUrl}/api/health`).then((r) => r.ok, () => false))) {
+    if (Date.now() > deadline || next.exitCode !== null) throw new Error('bench server did not start');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    env,
+    stop: async () => {
+      next.kill('SIGTERM');
+      for (const c of cleanups) await c().catch(() => {});
+    },
+  };
+}

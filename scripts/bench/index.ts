@@ -1,0 +1,111 @@
+// `npm run bench [-- --quick]`: measures the site like an on-sale against a production build and
+// the real Postgres and Redis, each part beside a bare baseline in the same run, and writes
+// BENCHMARKS.md (--quick: a short smoke run that writes .test-results/BENCHMARKS.quick.md).
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import postgres from 'postgres';
+import { runMigrations } from '../../db/migrate';
+import { seed } from '../../db/seed';
+import { benchSecret, benchUrl, startBenchServer } from './bench-server';
+import { runScript } from './children';
+import { describeMachine } from './machine';
+import { benchOnSale } from './onsale';
+import { benchRealtime } from './realtime';
+import { benchView } from './view';
+
+const quick = process.argv.includes('--quick');
+const root = path.resolve(import.meta.dirname, '../..');
+const pgBase = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const databaseUrl = `${pgBase}/${quick ? 'ticketbooth_bench_quick' : 'ticketbooth_bench'}`;
+const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const catalogue = quick ? 320 : 100_000;
+process.env.NEXTAUTH_SECRET = benchSecret; // the session cookies the virtual fans carry
+
+async function ensureDatabase() {
+  const admin = postgres(`${pgBase}/postgres`, { max: 1, onnotice: () => {} });
+  const name = new URL(databaseUrl).pathname.slice(1);
+  if ((await admin`select 1 from pg_database where datname = ${name}`).length === 0) await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  await runMigrations(databaseUrl);
+  await seed(databaseUrl, { events: catalogue, log: (m) => console.log(`seed: ${m}`) });
+}
+
+function build(): Promise<void> {
+  if (process.env.SKIP_BUILD === '1') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(root, 'node_modules/.bin/next'), ['build'], {
+      cwd: root,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('next build failed'))));
+  });
+}
+
+async function main() {
+  const t0 = Date.now();
+  await ensureDatabase();
+  await build();
+  const sql = postgres(databaseUrl, { max: 10, onnotice: () => {} });
+  const server = await startBenchServer(databaseUrl, redisUrl);
+  const sections: string[] = [];
+  try {
+    const [stadium] = await sql`
+      select e.id from events e join venues v on v.id = e.venue_id
+      where v.kind = 'stadium' and e.on_sale_at <= now() and e.date > now() and e.queue_mode = 'off'
+      order by e.date limit 1`;
+    if (!stadium) throw new Error('the bench catalogue has no stadium event on sale');
+
+    const seconds = quick ? 2 : 10;
+    console.log('bench: view');
+    const view = await benchView({ baseUrl: benchUrl, eventId: stadium.id as string, seconds });
+    sections.push(`## 1. View (40,000-seat event, ${seconds} s per cell)\n\n${view.markdown}`);
+
+    console.log('bench: on-sale');
+    const onsale = await benchOnSale({ sql, baseUrl: benchUrl, fans: quick ? 300 : 5_000, concurrency: quick ? 20 : 100 });
+    sections.push(`## 2. On-sale\n\n${onsale.markdown}`);
+
+    console.log('bench: search');
+    const search = await runScript(path.join(root, 'scripts/bench/search.ts'), quick ? ['--quick'] : [], {
+      ...process.env,
+      BENCH_DATABASE_URL: databaseUrl,
+      BENCH_API_URL: benchUrl,
+    });
+    sections.push(`## 3. Search (${catalogue.toLocaleString('en-US')} events)\n\n${search}`);
+
+    console.log('bench: realtime');
+    const realtime = await benchRealtime({ sql, baseUrl: benchUrl, env: server.env, clients: quick ? 20 : 200, changes: quick ? 5 : 20 });
+    sections.push(`## 4. Realtime fan-out\n\n${realtime.markdown}`);
+
+    console.log('bench: gate');
+    const gate = await runScript(path.join(root, 'scripts/bench/gate.ts'), [], process.env);
+    sections.push(`## 5. Waiting-room gate\n\n\`\`\`\n${gate}\n\`\`\``);
+
+    const worst = [...view.ratios, { name: 'on-sale holds/s vs raw SQL', value: onsale.ratio }].sort((a, b) => a.value - b.value)[0]!;
+    const report = [
+      '# Benchmarks',
+      '',
+      `Written by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)} in ${Math.round((Date.now() - t0) / 1000)} s.`,
+      '',
+      await describeMachine(sql, redisUrl),
+      '',
+      `Worst ratio in this run: **${worst.name}: ${worst.value.toFixed(2)}×**.`,
+      '',
+      ...sections.flatMap((s) => [s, '']),
+    ].join('\n');
+    const file = quick ? path.join(root, '.test-results/BENCHMARKS.quick.md') : path.join(root, 'BENCHMARKS.md');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, report);
+    console.log(`\n${report}\nwritten to ${path.relative(root, file)}`);
+    if (onsale.problems.length) throw new Error('the on-sale left tickets held or sold twice');
+  } finally {
+    await server.stop();
+    await sql.end();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
