@@ -11,22 +11,52 @@ export type EventTicket = {
   price: number;
 };
 
-type Row = { id: string; section: string; row: string; number: number; tier: string; status: TicketStatus; price: number };
+/**
+ * The statuses as of `version`, read in one statement so the two agree. `stableForMs` is how long
+ * they stay true if nothing commits: until the first live hold lapses (after which it reads as
+ * available) — what lets a caller cache them without ever serving a stale seat.
+ */
+export type EventTickets = { tickets: EventTicket[]; version: number; stableForMs: number };
 
-// Always read live, never cached. A hold past its expiry reads as available here, before any
-// sweeper has run (invariant 3).
-export async function loadEventTickets(db: DbOrTx, eventId: string): Promise<EventTicket[]> {
+type Row = {
+  id: string;
+  section: string;
+  row: string;
+  number: number;
+  tier: string;
+  status: TicketStatus;
+  price: number;
+  version: string;
+  lapse_ms: number | null;
+};
+
+// Always read live. A hold past its expiry reads as available here, before any sweeper has run
+// (invariant 3).
+export async function loadEventTickets(db: DbOrTx, eventId: string): Promise<EventTickets> {
   const rows = await db.execute<Row>(sql`
-    select id, section, "row", number, tier, price_minor as price,
-           case when status = 'reserved' and hold_expires_at <= now() then 'available' else status::text end as status
-    from tickets
-    where event_id = ${eventId}
-    order by seat_index`);
-  return rows.map((r) => ({
-    id: r.id,
-    seat: { section: r.section, row: r.row, number: r.number },
-    tier: r.tier,
-    status: r.status,
-    price: r.price,
-  }));
+    select t.id, t.section, t."row", t.number, t.tier, t.price_minor as price,
+           case when t.status = 'reserved' and t.hold_expires_at <= now() then 'available' else t.status::text end as status,
+           e.seat_version as version,
+           extract(epoch from (min(t.hold_expires_at) filter (where t.status = 'reserved' and t.hold_expires_at > now()) over ()) - now()) * 1000 as lapse_ms
+    from events e left join tickets t on t.event_id = e.id
+    where e.id = ${eventId}
+    order by t.seat_index`);
+  const first = rows[0];
+  // The left join yields one row of nulls for an event without tickets, so the version is known.
+  return {
+    tickets: rows.filter((r) => r.id !== null).map((r) => ({
+      id: r.id,
+      seat: { section: r.section, row: r.row, number: r.number },
+      tier: r.tier,
+      status: r.status,
+      price: r.price,
+    })),
+    version: first ? Number(first.version) : 0,
+    stableForMs: first?.lapse_ms == null ? Number.POSITIVE_INFINITY : Math.max(0, Number(first.lapse_ms)),
+  };
+}
+
+export async function readSeatVersion(db: DbOrTx, eventId: string): Promise<number | null> {
+  const [row] = await db.execute<{ seat_version: string }>(sql`select seat_version from events where id = ${eventId}`);
+  return row ? Number(row.seat_version) : null;
 }

@@ -1,4 +1,4 @@
-import { getEventView } from '@/lib/events/get-event-view';
+import { getEventViewJson } from '@/lib/events/get-event-view';
 import { route } from '@/lib/http/route';
 
 // Statuses are read live at the origin; a CDN may serve them for one second (DESIGN: reads scale
@@ -7,6 +7,7 @@ const cacheControl = 'public, max-age=0, s-maxage=1, stale-while-revalidate=4';
 
 export const GET = route(async (_request, { params }: { params: Promise<{ eventId: string }> }) => {
   const { eventId } = await params;
-  const event = await getEventView(eventId);
-  return Response.json({ event }, { headers: { 'Cache-Control': cacheControl } });
+  return new Response(await getEventViewJson(eventId), {
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': cacheControl },
+  });
 });
