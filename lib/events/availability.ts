@@ -4,6 +4,8 @@ import type { DbOrTx } from '@/db';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { packStatuses } from './availability-codec';
+import { readSeatVersion } from './ticket-statuses';
+import { VersionedCache } from './versioned-cache';
 
 export type Availability = { version: number; count: number; statuses: string };
 
@@ -12,17 +14,40 @@ export type Availability = { version: number; count: number; statuses: string };
  * same snapshot: a diff with version > `version` is then exactly a change this read has not seen.
  * A hold past its expiry reads as available before any sweeper has run (invariant 3).
  */
-export async function loadAvailability(db: DbOrTx, eventId: string): Promise<Availability> {
+export async function loadAvailability(db: DbOrTx, eventId: string): Promise<Availability & { stableForMs: number }> {
   if (!isUuid(eventId)) throw new AppError('not_found', 'No such event.');
-  const [row] = await db.execute<{ version: string; codes: string | null }>(sql`
+  const [row] = await db.execute<{ version: string; codes: string | null; lapse_ms: number | null }>(sql`
     select e.seat_version as version,
            (select string_agg(
                      case when t.status = 'sold' then '2'
                           when t.status = 'reserved' and t.hold_expires_at > now() then '1'
                           else '0' end, '' order by t.seat_index)
-            from tickets t where t.event_id = e.id) as codes
+            from tickets t where t.event_id = e.id) as codes,
+           (select extract(epoch from min(t.hold_expires_at) - now()) * 1000
+            from tickets t where t.event_id = e.id and t.status = 'reserved' and t.hold_expires_at > now()) as lapse_ms
     from events e where e.id = ${eventId}`);
   if (!row) throw new AppError('not_found', 'No such event.');
   const codes = row.codes ?? '';
-  return { version: Number(row.version), count: codes.length, statuses: packStatuses(codes) };
+  return {
+    version: Number(row.version),
+    count: codes.length,
+    statuses: packStatuses(codes),
+    stableForMs: row.lapse_ms == null ? Number.POSITIVE_INFINITY : Math.max(0, Number(row.lapse_ms)),
+  };
+}
+
+// Reading 40,000 statuses per request capped this endpoint far below the framework's floor. As
+// for the event view, each process reuses its last read while the seat version is unchanged and
+// no hold has lapsed, so the answer is never staler than the database.
+const cache = new VersionedCache<string>(64);
+
+/** The JSON body of GET /api/events/{id}/availability. */
+export async function availabilityJson(db: DbOrTx, eventId: string): Promise<string> {
+  if (!isUuid(eventId)) throw new AppError('not_found', 'No such event.');
+  const version = await readSeatVersion(db, eventId);
+  if (version === null) throw new AppError('not_found', 'No such event.');
+  return cache.get(eventId, version, async () => {
+    const { stableForMs, ...availability } = await loadAvailability(db, eventId);
+    return { value: JSON.stringify(availability), version: availability.version, stableForMs };
+  });
 }

@@ -24,6 +24,9 @@ export async function startBenchServer(databaseUrl: string, redisUrl: string) {
     // Short holds so the on-sale sees holds lapse within the run.
     HOLD_MINUTES: '0.2',
     DATABASE_POOL_MAX: '20',
+    // Every virtual fan comes from 127.0.0.1: a per-IP limit sized for real traffic would refuse
+    // the crowd. Per-fan limits stay at their defaults.
+    RATE_LIMIT_RESERVE_IP: '1000000/60',
   };
   const cleanups = await startStandIns(env, benchUrl, { stripe: benchPort + 1, pusher: benchPort + 2 });
   const next = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(benchPort)], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -3,7 +3,11 @@ import { spawn } from 'node:child_process';
 /** Runs a benchmark script in its own process and returns what it printed. */
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    // react-server: the scripts import server-only modules, as the server itself does.
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', script, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();

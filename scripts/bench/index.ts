@@ -50,37 +50,42 @@ async function main() {
   const sql = postgres(databaseUrl, { max: 10, onnotice: () => {} });
   const server = await startBenchServer(databaseUrl, redisUrl);
   const sections: string[] = [];
+  const add = (section: string) => {
+    sections.push(section);
+    console.log(`\n${section}\n`);
+  };
   try {
     const [stadium] = await sql`
       select e.id from events e join venues v on v.id = e.venue_id
       where v.kind = 'stadium' and e.on_sale_at <= now() and e.date > now() and e.queue_mode = 'off'
+        and exists (select 1 from tickets t where t.event_id = e.id)
       order by e.date limit 1`;
     if (!stadium) throw new Error('the bench catalogue has no stadium event on sale');
 
     const seconds = quick ? 2 : 10;
     console.log('bench: view');
     const view = await benchView({ baseUrl: benchUrl, eventId: stadium.id as string, seconds });
-    sections.push(`## 1. View (40,000-seat event, ${seconds} s per cell)\n\n${view.markdown}`);
+    add(`## 1. View (40,000-seat event, ${seconds} s per cell)\n\n${view.markdown}`);
 
     console.log('bench: on-sale');
     const onsale = await benchOnSale({ sql, baseUrl: benchUrl, fans: quick ? 300 : 5_000, concurrency: quick ? 20 : 100 });
-    sections.push(`## 2. On-sale\n\n${onsale.markdown}`);
+    add(`## 2. On-sale\n\n${onsale.markdown}`);
 
     console.log('bench: search');
-    const search = await runScript(path.join(root, 'scripts/bench/search.ts'), quick ? ['--quick'] : [], {
+    const search = await runScript(path.join(root, 'scripts/bench/search.ts'), [benchUrl], {
       ...process.env,
       BENCH_DATABASE_URL: databaseUrl,
-      BENCH_API_URL: benchUrl,
+      SEED_EVENTS: String(catalogue),
     });
-    sections.push(`## 3. Search (${catalogue.toLocaleString('en-US')} events)\n\n${search}`);
+    add(`## 3. Search (${catalogue.toLocaleString('en-US')} events)\n\n\`\`\`\n${search}\n\`\`\``);
 
     console.log('bench: realtime');
     const realtime = await benchRealtime({ sql, baseUrl: benchUrl, env: server.env, clients: quick ? 20 : 200, changes: quick ? 5 : 20 });
-    sections.push(`## 4. Realtime fan-out\n\n${realtime.markdown}`);
+    add(`## 4. Realtime fan-out\n\n${realtime.markdown}`);
 
     console.log('bench: gate');
     const gate = await runScript(path.join(root, 'scripts/bench/gate.ts'), [], process.env);
-    sections.push(`## 5. Waiting-room gate\n\n\`\`\`\n${gate}\n\`\`\``);
+    add(`## 5. Waiting-room gate\n\n\`\`\`\n${gate}\n\`\`\``);
 
     const worst = [...view.ratios, { name: 'on-sale holds/s vs raw SQL', value: onsale.ratio }].sort((a, b) => a.value - b.value)[0]!;
     const report = [

@@ -1,5 +1,5 @@
 import { db } from '@/db';
-import { loadAvailability } from '@/lib/events/availability';
+import { availabilityJson } from '@/lib/events/availability';
 import { route } from '@/lib/http/route';
 
 // Live at the origin; a CDN may serve it for a second. Open maps correct themselves from the
@@ -8,6 +8,7 @@ const cacheControl = 'public, max-age=0, s-maxage=1, stale-while-revalidate=4';
 
 export const GET = route(async (_request, { params }: { params: Promise<{ eventId: string }> }) => {
   const { eventId } = await params;
-  const availability = await loadAvailability(db, eventId);
-  return Response.json(availability, { headers: { 'Cache-Control': cacheControl } });
+  return new Response(await availabilityJson(db, eventId), {
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': cacheControl },
+  });
 });
