@@ -2,7 +2,7 @@
 // the real Postgres and Redis, each part beside a bare baseline in the same run, and writes
 // BENCHMARKS.md (--quick: a short smoke run that writes .test-results/BENCHMARKS.quick.md).
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { runMigrations } from '../../db/migrate';
@@ -98,6 +98,8 @@ async function main() {
       `Worst ratio in this run: **${worst.name}: ${worst.value.toFixed(2)}×**.`,
       '',
       ...sections.flatMap((s) => [s, '']),
+      // Measurements from earlier code, kept by hand: a run can only measure the code it runs.
+      readFileSync(path.join(import.meta.dirname, 'history.md'), 'utf8'),
     ].join('\n');
     const file = quick ? path.join(root, '.test-results/BENCHMARKS.quick.md') : path.join(root, 'BENCHMARKS.md');
     mkdirSync(path.dirname(file), { recursive: true });
