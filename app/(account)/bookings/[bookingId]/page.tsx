@@ -11,7 +11,7 @@ import { signInHref } from '@/lib/callback-url';
 import { formatEventDateTime } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { formatMoney } from '@/lib/money';
+import { SeatTable } from '@/components/checkout/seat-table';
 import { settleCheckoutReturn } from '@/lib/payments/settle-checkout-return';
 
 export const dynamic = 'force-dynamic';
@@ -53,7 +53,6 @@ export default async function BookingPage({ params, searchParams }: { params: Pa
   }
 
   const { event, tickets, status } = booking;
-  const money = (minor: number) => formatMoney(minor, booking.currency);
 
   return (
     <div className="stack">
@@ -78,39 +77,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pa
       <StatusMessage booking={booking} />
       {status === 'pending' ? <BookingStatusPoller /> : null}
 
-      <section className="card" aria-labelledby="seats-heading">
-        <h2 id="seats-heading">{tickets.length === 1 ? '1 seat' : `${tickets.length} seats`}</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Section</th>
-              <th scope="col">Row</th>
-              <th scope="col">Seat</th>
-              <th scope="col" className="num">
-                Price
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tickets.map((t) => (
-              <tr key={t.id}>
-                <td>{t.section}</td>
-                <td>{t.row}</td>
-                <td>{t.number}</td>
-                <td className="num">{money(t.price)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={3}>
-                {status === 'refunded' ? 'Refunded in full' : 'Total paid, all fees included'}
-              </th>
-              <td className="num">{money(booking.total)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </section>
+      <SeatTable tickets={tickets} currency={booking.currency} total={booking.total} totalLabel={status === 'refunded' ? 'Refunded in full' : 'Total paid, all fees included'} />
 
       <div className="actions">
         {status === 'failed' ? <ButtonLink href={`/reservations/${booking.reservationId}`}>Back to your hold</ButtonLink> : null}

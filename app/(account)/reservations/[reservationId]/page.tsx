@@ -14,6 +14,7 @@ import { formatEventDateTime } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
+import { SeatTable } from '@/components/checkout/seat-table';
 import { formatMoney } from '@/lib/money';
 
 export const dynamic = 'force-dynamic';
@@ -101,41 +102,7 @@ export default async function ReservationPage({ params, searchParams }: { params
         </Alert>
       )}
 
-      <section className="card" aria-labelledby="seats-heading">
-        <h2 id="seats-heading">
-          {tickets.length === 1 ? '1 seat' : `${tickets.length} seats`}
-        </h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Section</th>
-              <th scope="col">Row</th>
-              <th scope="col">Seat</th>
-              <th scope="col" className="num">
-                Price
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tickets.map((t) => (
-              <tr key={t.id}>
-                <td>{t.section}</td>
-                <td>{t.row}</td>
-                <td>{t.number}</td>
-                <td className="num">{money(t.price)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={3}>
-                Total, all fees included
-              </th>
-              <td className="num">{money(reservation.total)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </section>
+      <SeatTable tickets={tickets} currency={event.currency} total={reservation.total} totalLabel={'Total, all fees included'} />
 
       <div className="actions">
         {status === 'active' ? (
