@@ -80,7 +80,12 @@ export const events = pgTable(
     queueAutoThresholdPerMinute: integer('queue_auto_threshold_per_minute').notNull().default(3000),
     createdAt: createdAt(),
   },
-  (t) => [index('events_date_idx').on(t.date), index('events_city_date_idx').on(t.city, t.date)],
+  (t) => [
+    index('events_date_idx').on(t.date),
+    index('events_city_date_idx').on(t.city, t.date),
+    // Every server re-reads the (few) queued events every couple of seconds for the gate.
+    index('events_queued_idx').on(t.date).where(sql`${t.queueMode} <> 'off'`),
+  ],
 );
 
 export const reservations = pgTable(

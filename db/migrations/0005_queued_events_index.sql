@@ -1,0 +1,1 @@
+CREATE INDEX "events_queued_idx" ON "events" USING btree ("date") WHERE "events"."queue_mode" <> 'off';
