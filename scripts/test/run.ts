@@ -41,7 +41,7 @@ function readCounts(file: string, count: (json: unknown) => Counts): Counts {
 
 async function main() {
   rmSync(results, { recursive: true, force: true });
-  await prepareTestStores();
+  await prepareTestStores({ fresh: true });
   const env = { ...process.env, TB_TEST_STORES_READY: '1', NEXT_TELEMETRY_DISABLED: '1' };
 
   if (process.env.SKIP_BUILD !== '1') {
