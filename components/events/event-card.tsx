@@ -1,18 +1,14 @@
 import Link from 'next/link';
+import { DateBadge } from '@/components/events/date-badge';
 import type { HomeEvent } from '@/lib/events/list-home-events';
-import { eventDateParts, formatEventDateTime, formatMoment } from '@/lib/dates';
+import { formatEventDateTime, formatMoment } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
 
 export function EventCard({ event, variant = 'on-sale' }: { event: HomeEvent; variant?: 'on-sale' | 'coming-soon' }) {
-  const parts = eventDateParts(event.date, event.timezone);
   const headingId = `event-${event.id}`;
   return (
     <article className="card event-card" aria-labelledby={headingId}>
-      <p className="date-badge" aria-hidden="true">
-        <span className="date-badge-month">{parts.month}</span>
-        <span className="date-badge-day">{parts.day}</span>
-        <span className="date-badge-weekday">{parts.weekday}</span>
-      </p>
+      <DateBadge date={event.date} timezone={event.timezone} />
       <div className="event-card-body">
         <h3 id={headingId}>
           <Link href={`/events/${event.id}`}>{event.name}</Link>

@@ -1,19 +1,15 @@
 import Link from 'next/link';
-import { eventDateParts, formatEventDateTime } from '@/lib/dates';
+import { DateBadge } from '@/components/events/date-badge';
+import { formatEventDateTime } from '@/lib/dates';
 import type { SearchEvent } from '@/lib/search/types';
 import { Highlight } from './highlight';
 
 export function SearchResultCard({ event }: { event: SearchEvent }) {
-  const parts = eventDateParts(event.date, event.venue.timezone);
   const terms = event.highlights ?? [];
   const headingId = `result-${event.id}`;
   return (
     <article className="card event-card" aria-labelledby={headingId}>
-      <p className="date-badge" aria-hidden="true">
-        <span className="date-badge-month">{parts.month}</span>
-        <span className="date-badge-day">{parts.day}</span>
-        <span className="date-badge-weekday">{parts.weekday}</span>
-      </p>
+      <DateBadge date={event.date} timezone={event.venue.timezone} />
       <div className="event-card-body">
         <h3 id={headingId}>
           <Link href={`/events/${event.id}`}>
