@@ -8,9 +8,9 @@ import { db } from '@/db';
 import { getSessionUser } from '@/lib/auth/session';
 import { getBooking, type BookingView } from '@/lib/booking/get-booking';
 import { signInHref } from '@/lib/callback-url';
-import { formatEventDateTime } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
+import { EventSummary } from '@/components/checkout/event-summary';
 import { SeatTable } from '@/components/checkout/seat-table';
 import { settleCheckoutReturn } from '@/lib/payments/settle-checkout-return';
 
@@ -61,17 +61,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pa
           <Link href="/bookings">My tickets</Link>
         </p>
         <h1>{headings[status]}</h1>
-        <p>
-          <Link href={`/events/${event.id}`}>
-            <strong>{event.name}</strong>
-          </Link>
-          <br />
-          <time dateTime={event.date}>{formatEventDateTime(event.date, event.timezone)}</time>
-          <br />
-          <span className="muted">
-            {event.venueName}, {event.city}
-          </span>
-        </p>
+        <EventSummary event={event} />
       </header>
 
       <StatusMessage booking={booking} />

@@ -10,10 +10,10 @@ import { db } from '@/db';
 import { getSessionUser } from '@/lib/auth/session';
 import { getReservation } from '@/lib/booking/get-reservation';
 import { signInHref } from '@/lib/callback-url';
-import { formatEventDateTime } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
+import { EventSummary } from '@/components/checkout/event-summary';
 import { SeatTable } from '@/components/checkout/seat-table';
 import { formatMoney } from '@/lib/money';
 
@@ -66,17 +66,7 @@ export default async function ReservationPage({ params, searchParams }: { params
           <Link href="/reservations">My holds</Link>
         </p>
         <h1>{heading}</h1>
-        <p>
-          <Link href={eventHref}>
-            <strong>{event.name}</strong>
-          </Link>
-          <br />
-          <time dateTime={event.date}>{formatEventDateTime(event.date, event.timezone)}</time>
-          <br />
-          <span className="muted">
-            {event.venueName}, {event.city}
-          </span>
-        </p>
+        <EventSummary event={event} />
       </header>
 
       {status === 'active' && checkout === 'cancelled' ? (
