@@ -18,11 +18,24 @@ export type SectionSummary = {
 
 const statusText: Record<Ticket['status'], string> = { available: 'available', reserved: 'held', sold: 'sold' };
 
+// The event view is one object per cached build (lib/events/get-event-view.ts), so its summary is
+// computed once per seat version rather than on every page request.
+const summaries = new WeakMap<EventView, readonly SectionSummary[]>();
+
 /**
  * Groups the tickets by section (in the venue's order) and row (in seat order). One pass, so a
  * 40,000-seat stadium costs a few milliseconds; only the chosen section is then rendered.
  */
-export function summariseSections(event: EventView): SectionSummary[] {
+export function summariseSections(event: EventView): readonly SectionSummary[] {
+  let summary = summaries.get(event);
+  if (!summary) {
+    summary = groupSections(event);
+    summaries.set(event, summary);
+  }
+  return summary;
+}
+
+function groupSections(event: EventView): SectionSummary[] {
   const map = event.venue.seatMap;
   const tierNames = new Map(map.tiers.map((t) => [t.id, t.name]));
   type Acc = { summary: SectionSummary; rows: Map<string, Ticket[]>; lowest: number; highest: number };
@@ -86,7 +99,7 @@ export function SectionPicker({
   currency,
   hrefFor,
 }: {
-  sections: SectionSummary[];
+  sections: readonly SectionSummary[];
   selectedId: string | undefined;
   currency: string;
   hrefFor: (sectionId: string) => string;
