@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { deleteKeys } from '@/lib/testing/delete-keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUpstashBridge, type UpstashBridge } from '@/scripts/upstash-bridge';
 import { testRedisUrl } from '@/lib/testing/test-env';
@@ -26,10 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bridge.close();
-  const redis = new Redis(testRedisUrl);
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  await redis.quit();
+  await deleteKeys(prefix);
 });
 
 // `shared`: separate instances see the same data, so the race can run over several connections.

@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { runMigrations } from '../../db/migrate';
-import { assertLocalDatabase, testDatabaseUrl, testKvPrefix, testRedisUrl } from './test-env';
-import Redis from 'ioredis';
+import { assertLocalDatabase, testDatabaseUrl, testKvPrefix } from './test-env';
+import { deleteKeys } from './delete-keys';
 
 // Creates the test database when missing (or anew, for a full run, so no run sees the rows of
 // an earlier one), migrates it, and clears the test key prefix in Redis.
@@ -20,16 +20,5 @@ export async function prepareTestStores({ fresh = false }: { fresh?: boolean } =
   }
   await runMigrations(testDatabaseUrl);
 
-  const redis = new Redis(testRedisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${testKvPrefix}*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  await deleteKeys(testKvPrefix);
 }

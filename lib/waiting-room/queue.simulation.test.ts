@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { deleteKeys } from '@/lib/testing/delete-keys';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRedisKv } from '@/lib/kv/redis';
 import { testRedisUrl } from '@/lib/testing/test-env';
@@ -25,10 +25,7 @@ const settings: QueueSettings = {
 
 afterAll(async () => {
   await kv.close();
-  const redis = new Redis(testRedisUrl);
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-  await redis.quit();
+  await deleteKeys(prefix);
 });
 
 function spearman(xs: number[], ys: number[]): number {
