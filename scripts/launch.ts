@@ -55,7 +55,10 @@ async function main() {
   env.NEXTAUTH_SECRET ??= persistentSecret('nextauth-secret');
   env.CRON_SECRET ??= persistentSecret('cron-secret');
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-  cleanups.push(...(await startStandIns(env, `http://127.0.0.1:${port}`, { stripe: 12111, pusher: 6001 })));
+  cleanups.push(...(await startStandIns(env, `http://127.0.0.1:${port}`, {
+    stripe: Number(env.STRIPE_STANDIN_PORT ?? 12111),
+    pusher: Number(env.PUSHER_STANDIN_PORT ?? 6001),
+  })));
 
   const next = spawn(path.join(root, 'node_modules/.bin/next'), [mode, '-p', String(port)], { env, stdio: 'inherit' });
   const sweeper = setInterval(() => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { deleteKeys } from '@/lib/testing/delete-keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUpstashBridge, type UpstashBridge } from '@/scripts/upstash-bridge';
-import { testRedisUrl } from '@/lib/testing/test-env';
+import { testKvPrefix, testRedisUrl } from '@/lib/testing/test-env';
 import { cachedJson } from './cache';
 import { createMemoryKv } from './memory';
 import { createRedisKv } from './redis';
@@ -12,7 +12,7 @@ import { createUpstashKv } from './upstash';
 // One contract, three drivers: the Redis and Upstash drivers run against the real local Redis
 // (Upstash through the REST bridge), so all three must agree on every edge case below.
 
-const prefix = `tbtest:kv:${randomUUID().slice(0, 8)}:`;
+const prefix = `${testKvPrefix}kv:${randomUUID().slice(0, 8)}:`;
 const token = `bridge-${randomUUID()}`;
 // Generous for a loaded CI machine; the fail-fast tests below use a short timeout of their own.
 const timeoutMs = 2_000;

@@ -3,11 +3,11 @@ import { deleteKeys } from '@/lib/testing/delete-keys';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { createRedisKv } from '@/lib/kv/redis';
-import { testRedisUrl } from '@/lib/testing/test-env';
+import { testKvPrefix, testRedisUrl } from '@/lib/testing/test-env';
 import { enforceRateLimit } from './enforce';
 import { hitFixedWindow } from './fixed-window';
 
-const prefix = `tbtest:rl:${randomUUID().slice(0, 8)}:`;
+const prefix = `${testKvPrefix}rl:${randomUUID().slice(0, 8)}:`;
 const kv = createRedisKv(testRedisUrl, { prefix, timeoutMs: 2_000 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

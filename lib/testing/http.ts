@@ -1,8 +1,9 @@
 import { encode } from 'next-auth/jwt';
 import type { TestFan } from './factories';
+import { testBaseUrl } from './server-env';
 
 // HTTP tests drive the real server that scripts/test.sh (or Playwright's webServer) started.
-export const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100';
+export const baseUrl = process.env.E2E_BASE_URL ?? testBaseUrl;
 
 /** A session cookie exactly as next-auth would set after a credentials sign-in. */
 export async function sessionCookie(fan: TestFan): Promise<string> {

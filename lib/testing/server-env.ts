@@ -1,9 +1,11 @@
 import { testDatabaseUrl, testKvPrefix, testRedisUrl } from './test-env';
 
-export const testServerPort = 3100;
+// TEST_PORT moves the test server (and its stand-ins on the next two ports) so that two working
+// copies can run `npm test` side by side.
+export const testServerPort = Number(process.env.TEST_PORT ?? 3100);
 export const testBaseUrl = `http://127.0.0.1:${testServerPort}`;
 export const testNextAuthSecret = 'test-secret-test-secret-test-secret';
-export const testStandInPorts = { stripe: 3101, pusher: 3102 };
+export const testStandInPorts = { stripe: testServerPort + 1, pusher: testServerPort + 2 };
 
 // The environment of the production build that API tests and Playwright journeys drive.
 export const testServerEnv: Record<string, string> = {

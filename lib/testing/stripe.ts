@@ -1,11 +1,12 @@
 import Stripe from 'stripe';
 import { signatureHeader } from '../../scripts/stripe-standin/sign';
 import { baseUrl } from './http';
+import { testStandInPorts } from './server-env';
 
 // Tests reach the Stripe stand-in that the server under test uses (STRIPE_API_URL, set by
 // setup-env) with the real SDK, and deliver webhooks to the server signed as Stripe would.
 
-const apiUrl = new URL(process.env.STRIPE_API_URL ?? 'http://127.0.0.1:3101');
+const apiUrl = new URL(process.env.STRIPE_API_URL ?? `http://127.0.0.1:${testStandInPorts.stripe}`);
 export const standInUrl = apiUrl.origin;
 export const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET ?? 'whsec_local_standin_secret';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { deleteKeys } from '@/lib/testing/delete-keys';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRedisKv } from '@/lib/kv/redis';
-import { testRedisUrl } from '@/lib/testing/test-env';
+import { testKvPrefix, testRedisUrl } from '@/lib/testing/test-env';
 import { queueKeys } from './keys';
 import { visitQueue, type QueueSettings } from './queue';
 
@@ -10,7 +10,7 @@ import { visitQueue, type QueueSettings } from './queue';
 // before the on-sale (a tenth of them open a second tab), 4,000 after it at twice the outflow
 // rate, so the queue stays backed up for the whole drain.
 
-const prefix = `tbtest:wr-sim:${randomUUID().slice(0, 8)}:`;
+const prefix = `${testKvPrefix}wr-sim:${randomUUID().slice(0, 8)}:`;
 const kv = createRedisKv(testRedisUrl, { prefix, timeoutMs: 10_000 });
 const T0 = Date.UTC(2030, 0, 1, 18);
 const settings: QueueSettings = {

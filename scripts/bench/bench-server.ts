@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startStandIns } from '../standins';
 
-export const benchPort = 3700;
+// BENCH_PORT (and BENCH_KV_PREFIX) let two working copies bench side by side.
+export const benchPort = Number(process.env.BENCH_PORT ?? 3700);
 export const benchUrl = `http://127.0.0.1:${benchPort}`;
 export const benchSecret = 'bench-secret-bench-secret-bench-secret';
 export const benchCronSecret = 'bench-cron-secret-bench-cron-secret';
@@ -17,7 +18,7 @@ export async function startBenchServer(databaseUrl: string, redisUrl: string) {
     NEXT_TELEMETRY_DISABLED: '1',
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
-    KV_PREFIX: 'bench:',
+    KV_PREFIX: process.env.BENCH_KV_PREFIX ?? 'bench:',
     NEXTAUTH_SECRET: benchSecret,
     NEXTAUTH_URL: benchUrl,
     CRON_SECRET: benchCronSecret,

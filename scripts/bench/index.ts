@@ -17,7 +17,7 @@ import { benchView } from './view';
 const quick = process.argv.includes('--quick');
 const root = path.resolve(import.meta.dirname, '../..');
 const pgBase = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const databaseUrl = `${pgBase}/${quick ? 'ticketbooth_bench_quick' : 'ticketbooth_bench'}`;
+const databaseUrl = `${pgBase}/${process.env.BENCH_DATABASE_NAME ?? (quick ? 'ticketbooth_bench_quick' : 'ticketbooth_bench')}`;
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const catalogue = quick ? 320 : 100_000;
 process.env.NEXTAUTH_SECRET = benchSecret; // the session cookies the virtual fans carry

@@ -1,4 +1,5 @@
 // The server the HTTP tests and Playwright journeys drive: the production build on port 3100
+// (TEST_PORT)
 // with the test database, the test key prefix and the local stand-ins on fixed test ports.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
