@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { isTransientDbError } from '@/db/errors';
 
 export const errorStatus = {
   bad_request: 400,
@@ -48,10 +49,20 @@ export function fromZod(error: ZodError, code: ErrorCode = 'bad_request'): AppEr
   return new AppError(code, message, { issues });
 }
 
+// How long a client should wait after a transient database fault: a dropped connection is
+// replaced by the pool within a moment.
+const transientRetrySeconds = 1;
+
 // Anything that is not an AppError is a bug or an outage: log the detail, send nothing of it.
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return fromZod(error);
+  if (isTransientDbError(error)) {
+    console.warn(`database unavailable: ${(error as Error).message}`);
+    return new AppError('unavailable', 'We are briefly unable to reach our database. Please try again in a moment.', {
+      retryAfterSeconds: transientRetrySeconds,
+    });
+  }
   console.error(error);
   return new AppError('internal', 'Something went wrong on our side. Please try again.');
 }
@@ -70,7 +81,8 @@ export function errorResponse(error: unknown, headers?: HeadersInit): Response {
   const appError = toAppError(error);
   const all = new Headers(headers);
   const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  // A 429 tells well-behaved clients when to come back (RFC 9110 Retry-After, in seconds).
+  // A 429 or 503 tells well-behaved clients when to come back (RFC 9110 Retry-After, in seconds).
   if (appError.code === 'rate_limited' && typeof retryAfter === 'number') all.set('Retry-After', String(retryAfter));
+  if (appError.status === 503) all.set('Retry-After', String(typeof retryAfter === 'number' ? retryAfter : transientRetrySeconds));
   return Response.json(errorBody(appError), { status: appError.status, headers: all });
 }
