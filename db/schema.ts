@@ -25,6 +25,12 @@ export const bookingStatus = pgEnum('booking_status', ['pending', 'confirmed', '
 // the event's threshold.
 export const queueMode = pgEnum('queue_mode', ['off', 'on', 'auto']);
 
+// The one declaration of each status: the rest of the code takes these types from here.
+export type TicketStatus = (typeof ticketStatus.enumValues)[number];
+export type ReservationStatus = (typeof reservationStatus.enumValues)[number];
+export type BookingStatus = (typeof bookingStatus.enumValues)[number];
+export type QueueMode = (typeof queueMode.enumValues)[number];
+
 export const users = pgTable(
   'users',
   {
@@ -78,9 +84,13 @@ export const events = pgTable(
     queueOutflowPerMinute: integer('queue_outflow_per_minute').notNull().default(600),
     queueAdmissionWindowSeconds: integer('queue_admission_window_seconds').notNull().default(600),
     queueAutoThresholdPerMinute: integer('queue_auto_threshold_per_minute').notNull().default(3000),
+    // The organiser's own id for an imported event (npm run catalogue:import): a re-import finds
+    // the event by it instead of adding a second one.
+    externalId: text('external_id'),
     createdAt: createdAt(),
   },
   (t) => [
+    uniqueIndex('events_external_id_idx').on(t.externalId),
     index('events_date_idx').on(t.date),
     index('events_city_date_idx').on(t.city, t.date),
     // Every server re-reads the (few) queued events every couple of seconds for the gate.
@@ -166,6 +176,10 @@ export const bookings = pgTable(
     stripePaymentIntentId: text('stripe_payment_intent_id'),
     stripeRefundId: text('stripe_refund_id'),
     checkoutUrl: text('checkout_url'),
+    // While a request opens a Checkout Session (outside any transaction): which attempt holds the
+    // booking, and since when. A second request waits for it; a stale one is taken over.
+    checkoutAttempt: uuid('checkout_attempt'),
+    checkoutAttemptAt: timestamp('checkout_attempt_at', { withTimezone: true }),
     // Why a booking failed or was refunded, in words a fan can read on the booking page.
     statusReason: text('status_reason'),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
