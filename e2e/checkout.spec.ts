@@ -6,7 +6,8 @@ import type { Page } from '@playwright/test';
 type Seat = JourneyEvent['seats'][number];
 
 // Paying through the local Stripe stand-in's hosted checkout page, in real Chromium: the same
-// redirect, webhook and success-page path as with real Stripe.
+// redirect, webhook and return path (settled by /api/checkout/return, then the booking page) as
+// with real Stripe.
 
 const seatBox = (page: Page, seat: Seat, status: 'available' | 'held' | 'sold') =>
   page.getByRole('checkbox', { name: `Row ${seat.row}, seat ${seat.number}, ${formatMoney(seat.price, 'USD')}, ${status}`, exact: true });
@@ -54,7 +55,7 @@ test('a fan holds two seats, pays with 4242 on the hosted checkout and lands on 
   });
 
   await test.step('the booking page shows the confirmed booking', async () => {
-    await expect(page).toHaveURL(/\/bookings\/[0-9a-f-]{36}\?session_id=cs_test_\w+$/);
+    await expect(page).toHaveURL(/\/bookings\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 1, name: 'You’re going!' })).toBeVisible();
     await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { name: '2 seats' })).toBeVisible();

@@ -1,9 +1,10 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import type Stripe from 'stripe';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
+import { bookings, type BookingStatus } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
-import { recordStripeEvent } from '@/lib/payments/stripe-events';
+import { recordPaymentEvent, type PaymentEventRef } from './payment-events';
+import type { CheckoutSessionLike } from './types';
 
 const reasons = {
   failed: 'Your bank did not approve the payment. Your seats stay held until the timer runs out, so you can try again.',
@@ -18,17 +19,18 @@ const reasons = {
  */
 export async function endCheckout(
   db: Database,
-  input: { session: Pick<Stripe.Checkout.Session, 'id' | 'metadata'>; outcome: 'failed' | 'cancelled'; eventId?: string; eventType?: string },
+  input: { session: Pick<CheckoutSessionLike, 'id' | 'metadata'>; outcome: 'failed' | 'cancelled' } & PaymentEventRef,
 ): Promise<{ changed: boolean }> {
   const bookingId = input.session.metadata?.bookingId;
+  const from: BookingStatus[] = input.outcome === 'cancelled' ? ['pending', 'failed'] : ['pending'];
   return db.transaction(async (tx) => {
-    await recordStripeEvent(tx, input.eventId, input.eventType);
+    await recordPaymentEvent(tx, input);
     if (!isUuid(bookingId)) return { changed: false };
-    const changed = await tx.execute(sql`
-      update bookings set status = ${input.outcome}, status_reason = ${reasons[input.outcome]}, updated_at = now()
-      where id = ${bookingId} and stripe_session_id = ${input.session.id}
-        and status = any(${input.outcome === 'cancelled' ? '{pending,failed}' : '{pending}'}::booking_status[])
-      returning id`);
+    const changed = await tx
+      .update(bookings)
+      .set({ status: input.outcome, statusReason: reasons[input.outcome], updatedAt: sql`now()` })
+      .where(and(eq(bookings.id, bookingId), eq(bookings.stripeSessionId, input.session.id), inArray(bookings.status, from)))
+      .returning({ id: bookings.id });
     return { changed: changed.length > 0 };
   });
 }

@@ -7,7 +7,8 @@ import { holdInvariantViolations } from '@/lib/testing/invariants';
 import { race } from '@/lib/testing/race';
 import { deliverWebhook, payWithoutWebhook, sessionEvent, testStripe } from '@/lib/testing/stripe';
 import { testKvPrefix, testRedisUrl } from '@/lib/testing/test-env';
-import { fulfilBooking, lostHoldReason } from './fulfil-booking';
+import { fulfilBooking } from './fulfil-booking';
+import { lostHoldReason } from './refund-lost-hold';
 import { reserveSeats } from './reserve-seats';
 import { startPayment } from './start-payment';
 

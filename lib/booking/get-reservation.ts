@@ -1,10 +1,9 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import { events, reservations, reservationTickets, tickets, venues, type ReservationStatus } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-
-export type ReservationStatus = 'active' | 'released' | 'expired' | 'converted';
 
 export type ReservationView = {
   id: string;
@@ -15,56 +14,52 @@ export type ReservationView = {
   total: number;
 };
 
-type HeadRow = {
-  user_id: string;
-  status: ReservationStatus;
-  expires_at: string;
-  event_id: string;
-  event_name: string;
-  event_date: string;
-  venue_name: string;
-  city: string;
-  timezone: string;
-  currency: string;
-};
-
-export async function getReservation(
-  db: DbOrTx,
-  input: { userId: string; reservationId: string },
-): Promise<ReservationView> {
+/** The fan's own hold. Another fan's reads as missing (404): its existence is none of theirs. */
+export async function getReservation(db: DbOrTx, input: { userId: string; reservationId: string }): Promise<ReservationView> {
   if (!isUuid(input.reservationId)) throw new AppError('not_found', 'No such reservation.');
-  const [head] = await db.execute<HeadRow>(sql`
-    select r.user_id,
-           case when r.status = 'active' and r.expires_at <= now() then 'expired' else r.status::text end as status,
-           r.expires_at, e.id as event_id, e.name as event_name, e.date as event_date,
-           v.name as venue_name, v.timezone, e.city, e.currency
-    from reservations r
-    join events e on e.id = r.event_id
-    join venues v on v.id = e.venue_id
-    where r.id = ${input.reservationId}`);
-  if (!head) throw new AppError('not_found', 'No such reservation.');
-  if (head.user_id !== input.userId) throw new AppError('forbidden', 'This hold belongs to another fan.');
+  const reservationId = input.reservationId.toLowerCase();
+  const [head] = await db
+    .select({
+      userId: reservations.userId,
+      status: reservations.status,
+      live: sql<boolean>`${reservations.expiresAt} > now()`,
+      expiresAt: reservations.expiresAt,
+      eventId: events.id,
+      eventName: events.name,
+      eventDate: events.date,
+      venueName: venues.name,
+      timezone: venues.timezone,
+      city: events.city,
+      currency: events.currency,
+    })
+    .from(reservations)
+    .innerJoin(events, eq(events.id, reservations.eventId))
+    .innerJoin(venues, eq(venues.id, events.venueId))
+    .where(eq(reservations.id, reservationId));
+  if (!head || head.userId !== input.userId) throw new AppError('not_found', 'No such reservation.');
 
-  const tickets = await db.execute<{ id: string; section: string; row: string; number: number; price: number }>(sql`
-    select t.id, t.section, t."row", t.number, t.price_minor as price
-    from reservation_tickets rt join tickets t on t.id = rt.ticket_id
-    where rt.reservation_id = ${input.reservationId}
-    order by t.seat_index`);
+  const seats = await db
+    .select({ id: tickets.id, section: tickets.section, row: tickets.row, number: tickets.number, price: tickets.priceMinor })
+    .from(reservationTickets)
+    .innerJoin(tickets, eq(tickets.id, reservationTickets.ticketId))
+    .where(eq(reservationTickets.reservationId, reservationId))
+    .orderBy(asc(tickets.seatIndex));
 
   return {
-    id: input.reservationId.toLowerCase(),
-    status: head.status,
-    expiresAt: new Date(head.expires_at).toISOString(),
+    id: reservationId,
+    // A hold past its expiry is over even if the sweeper has not marked it yet.
+    status: head.status === 'active' && !head.live ? 'expired' : head.status,
+    expiresAt: head.expiresAt.toISOString(),
     event: {
-      id: head.event_id,
-      name: head.event_name,
-      date: new Date(head.event_date).toISOString(),
-      venueName: head.venue_name,
+      id: head.eventId,
+      name: head.eventName,
+      date: head.eventDate.toISOString(),
+      venueName: head.venueName,
       city: head.city,
       timezone: head.timezone,
       currency: head.currency,
     },
-    tickets: [...tickets],
-    total: tickets.reduce((sum, t) => sum + t.price, 0),
+    tickets: seats,
+    total: seats.reduce((sum, t) => sum + t.price, 0),
   };
 }

@@ -1,11 +1,11 @@
 import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { events, reservationTickets, reservations, tickets, venues } from '@/db/schema';
+import { events, reservationTickets, reservations, tickets, venues, type ReservationStatus } from '@/db/schema';
 
 export type UserReservationSummary = {
   id: string;
-  status: 'active' | 'released' | 'expired' | 'converted';
+  status: ReservationStatus;
   expiresAt: string;
   createdAt: string;
   event: { id: string; name: string; date: string; venueName: string; city: string; timezone: string; currency: string };

@@ -1,14 +1,18 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
+import { tickets } from '@/db/schema';
+import { seatsInOrder } from '@/lib/catalogue/seat-order';
 import { AppError, fromZod } from '@/lib/errors';
 import { getEventDetails } from '@/lib/events/get-event-view';
 import { isUuid } from '@/lib/ids';
 import type { Kv } from '@/lib/kv/types';
+import type { SeatMap } from '@/lib/venues/seat-map';
 import { findBestSeats, type CandidateSeat } from './find-best-seats';
 import { maxTicketsPerHold } from './reserve-input';
-import { reserveSeats, type Hold } from './reserve-seats';
+import { reserveSeats } from './reserve-seats';
+import type { Hold } from './types';
 
 // Minor units. An empty form field means no bound (z.coerce would read it as 0).
 const price = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(0).optional());
@@ -37,7 +41,7 @@ export async function reserveBestAvailable(db: Database, kv: Kv, input: BestAvai
   const parsed = bestAvailableSchema.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error, 'validation_failed');
   const { eventId, quantity, minPrice, maxPrice } = parsed.data;
-  const details = await getEventDetails(eventId.toLowerCase());
+  const details = await getEventDetails(db, kv, eventId.toLowerCase());
 
   for (let attempt = 1; ; attempt++) {
     const rows = await candidateRows(db, details.id, details.venue.seatMap);
@@ -55,22 +59,29 @@ export async function reserveBestAvailable(db: Database, kv: Kv, input: BestAvai
 }
 
 // Seats in the venue's fixed order line up with tickets.seat_index.
-async function candidateRows(db: Database, eventId: string, map: Awaited<ReturnType<typeof getEventDetails>>['venue']['seatMap']) {
-  const tickets = await db.execute<{ id: string; price: number; available: boolean }>(sql`
-    select id, price_minor as price,
-           (status = 'available' or (status = 'reserved' and hold_expires_at <= now())) as available
-    from tickets where event_id = ${eventId} order by seat_index`);
+async function candidateRows(db: Database, eventId: string, map: SeatMap): Promise<CandidateSeat[][]> {
+  const statuses = await db
+    .select({
+      id: tickets.id,
+      price: tickets.priceMinor,
+      available: sql<boolean>`(${tickets.status} = 'available' or (${tickets.status} = 'reserved' and ${tickets.holdExpiresAt} <= now()))`,
+    })
+    .from(tickets)
+    .where(eq(tickets.eventId, eventId))
+    .orderBy(asc(tickets.seatIndex));
   const rows: CandidateSeat[][] = [];
-  let index = 0;
-  for (const section of map.sections) {
-    for (const row of section.rows) {
-      const seats: CandidateSeat[] = [];
-      for (const seat of row.seats) {
-        const ticket = tickets[index++];
-        if (ticket) seats.push({ id: ticket.id, x: seat.x, y: seat.y, price: ticket.price, available: ticket.available });
-      }
-      rows.push(seats);
+  let current: CandidateSeat[] = [];
+  let rowKey = '';
+  for (const { index, sectionIndex, rowIndex, seat } of seatsInOrder(map)) {
+    const key = `${sectionIndex}:${rowIndex}`;
+    if (key !== rowKey) {
+      if (current.length) rows.push(current);
+      current = [];
+      rowKey = key;
     }
+    const ticket = statuses[index];
+    if (ticket) current.push({ id: ticket.id, x: seat.x, y: seat.y, price: ticket.price, available: ticket.available });
   }
+  if (current.length) rows.push(current);
   return rows;
 }

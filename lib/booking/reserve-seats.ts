@@ -1,21 +1,23 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '@/db';
 import { withRetry } from '@/db/errors';
+import { reservations, tickets, type Ticket } from '@/db/schema';
 import { uuidArray } from '@/db/sql-helpers';
 import { env, holdMs } from '@/lib/env';
 import { AppError, fromZod } from '@/lib/errors';
 import type { Kv } from '@/lib/kv/types';
 import { warnThrottled } from '@/lib/log';
-import { publishSeatDiff } from '@/lib/realtime/publish-seat-diff';
+import { seatsChanged } from '@/lib/realtime/seats-changed';
 import { ticketIdFromLockKey, ticketLockKey } from './lock-keys';
 import { reserveInputSchema } from './reserve-input';
+import type { Hold } from './types';
 
+export type { Hold } from './types';
 export type ReserveSeatsInput = { userId: string; eventId: string; ticketIds: string[] };
-export type Hold = { reservationId: string; expiresAt: Date };
 
-type LockedTicket = { id: string; event_id: string; status: 'available' | 'reserved' | 'sold'; hold_live: boolean };
+type LockedTicket = Pick<Ticket, 'id' | 'eventId' | 'status'> & { holdLive: boolean };
 
 /**
  * Holds seats for one fan: all of them or none.
@@ -26,6 +28,9 @@ type LockedTicket = { id: string; event_id: string; status: 'available' | 'reser
  * 2. One transaction decides: the fan's (user, event) advisory lock serialises their own tabs so
  *    the per-fan limit cannot be raced; tickets are row-locked in id order (no deadlocks between
  *    overlapping holds), checked, and claimed by a conditional update.
+ *
+ * A dropped database connection is retried (each step is safe to repeat, see below) and, if it
+ * persists, surfaces as a transient error that the caller answers 503.
  */
 export async function reserveSeats(db: Database, kv: Kv, input: ReserveSeatsInput): Promise<Hold> {
   const parsed = reserveInputSchema.safeParse({ eventId: input.eventId, ticketIds: input.ticketIds });
@@ -37,10 +42,14 @@ export async function reserveSeats(db: Database, kv: Kv, input: ReserveSeatsInpu
 
   await lockInKv(db, kv, keys, reservationId);
   try {
-    const { version, ...hold } = await withRetry(() =>
-      db.transaction((tx) => claimInPostgres(tx, { userId: input.userId, eventId, ticketIds, reservationId })),
-    );
-    void publishSeatDiff({ eventId, version, changes: ticketIds.map((id) => ({ id, status: 'reserved' as const })) });
+    const { version, ...hold } = await withRetry(async (attempt) => {
+      // A connection lost while COMMIT was in flight leaves it unknown whether the hold exists:
+      // on a retry, look for it before claiming again (the seats would read as taken by it).
+      const committed = attempt > 1 ? await committedHold(db, reservationId) : null;
+      return committed ?? db.transaction((tx) => claimInPostgres(tx, { userId: input.userId, eventId, ticketIds, reservationId }));
+    });
+    // A hold found after a lost commit has no version to announce; clients see the next diff's gap.
+    if (version !== null) void seatsChanged(db, { eventId, version, changes: ticketIds.map((id) => ({ id, status: 'reserved' as const })) });
     return hold;
   } catch (error) {
     // Also after a failed or timed-out acquire: the script may have run all the same. Release is
@@ -60,30 +69,45 @@ async function lockInKv(db: DbOrTx, kv: Kv, keys: string[], owner: string): Prom
   }
   if (result.ok) return;
   const taken = result.taken.map(ticketIdFromLockKey);
-  const confirmed = await db.execute<{ id: string }>(sql`
-    select id from tickets
-    where id = any(${uuidArray(taken)})
-      and (status = 'sold' or (status = 'reserved' and hold_expires_at > now()))`);
+  // Outside the claim's transaction, so retried here on its own: a read, safe to repeat.
+  const confirmed = await withRetry(() =>
+    db
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(
+        and(
+          sql`${tickets.id} = any(${uuidArray(taken)})`,
+          or(eq(tickets.status, 'sold'), and(eq(tickets.status, 'reserved'), sql`${tickets.holdExpiresAt} > now()`)),
+        ),
+      ),
+  );
   if (confirmed.length === taken.length) throw seatsTaken(taken);
   // Some locks are not backed by a hold (in flight, or orphaned): let Postgres decide.
+}
+
+async function committedHold(db: DbOrTx, reservationId: string): Promise<(Hold & { version: null }) | null> {
+  const [row] = await db.select({ expiresAt: reservations.expiresAt }).from(reservations).where(eq(reservations.id, reservationId));
+  return row ? { reservationId, expiresAt: row.expiresAt, version: null } : null;
 }
 
 async function claimInPostgres(
   tx: DbOrTx,
   p: { userId: string; eventId: string; ticketIds: string[]; reservationId: string },
-): Promise<Hold & { version: number }> {
-  const [event] = await tx.execute<{ on_sale: boolean; upcoming: boolean }>(sql`
-    select on_sale_at <= now() as on_sale, date > now() as upcoming,
+): Promise<Hold & { version: number | null }> {
+  const [event] = await tx.execute<{ onSale: boolean; upcoming: boolean }>(sql`
+    select on_sale_at <= now() as "onSale", date > now() as upcoming,
            pg_advisory_xact_lock(hashtextextended(${p.userId}::text || ${p.eventId}::text, 0))
     from events where id = ${p.eventId}`);
   if (!event) throw new AppError('not_found', 'No such event.');
   if (!event.upcoming) throw new AppError('not_on_sale', 'This event has already taken place.');
-  if (!event.on_sale) throw new AppError('not_on_sale', 'Tickets for this event are not on sale yet.');
+  if (!event.onSale) throw new AppError('not_on_sale', 'Tickets for this event are not on sale yet.');
 
-  const rows = await tx.execute<LockedTicket>(sql`
-    select id, event_id, status, coalesce(hold_expires_at > now(), false) as hold_live
-    from tickets where id = any(${uuidArray(p.ticketIds)})
-    order by id for update`);
+  const rows = await tx
+    .select({ id: tickets.id, eventId: tickets.eventId, status: tickets.status, holdLive: sql<boolean>`coalesce(${tickets.holdExpiresAt} > now(), false)` })
+    .from(tickets)
+    .where(sql`${tickets.id} = any(${uuidArray(p.ticketIds)})`)
+    .orderBy(tickets.id)
+    .for('update');
   checkTickets(rows, p.ticketIds, p.eventId);
 
   const [held] = await tx.execute<{ n: number }>(sql`
@@ -102,7 +126,8 @@ async function claimInPostgres(
 
   // Claim, record the hold and its tickets in one statement. The status guard repeats the check
   // above so that even without the row locks no live hold or sale could be overwritten.
-  const [claim] = await tx.execute<{ expires_at: string; claimed: number; version: string }>(sql`
+  // Raw SQL: one guarded statement (a round trip per step would hold the row locks longer).
+  const [claim] = await tx.execute<{ expiresAt: string; claimed: number; version: string }>(sql`
     with r as (
       insert into reservations (id, user_id, event_id, status, expires_at)
       values (${p.reservationId}, ${p.userId}, ${p.eventId}, 'active', now() + make_interval(secs => ${holdMs() / 1000}))
@@ -118,21 +143,21 @@ async function claimInPostgres(
       -- Last, so the event row (every hold of the event serialises here) is locked only until commit.
       update events set seat_version = seat_version + 1 where id = ${p.eventId} returning seat_version
     )
-    select (select expires_at from r) as expires_at, (select count(*) from t)::int as claimed,
+    select (select expires_at from r) as "expiresAt", (select count(*) from t)::int as claimed,
            (select seat_version from v) as version`);
   if (!claim || claim.claimed !== p.ticketIds.length) throw seatsTaken(p.ticketIds);
-  return { reservationId: p.reservationId, expiresAt: new Date(claim.expires_at), version: Number(claim.version) };
+  return { reservationId: p.reservationId, expiresAt: new Date(claim.expiresAt), version: Number(claim.version) };
 }
 
 function checkTickets(rows: LockedTicket[], ticketIds: string[], eventId: string): void {
   const found = new Set(rows.map((r) => r.id));
   const unknown = ticketIds.filter((id) => !found.has(id));
   if (unknown.length) throw new AppError('not_found', 'Some of these tickets do not exist.', { ticketIds: unknown });
-  const foreign = rows.filter((r) => r.event_id !== eventId).map((r) => r.id);
+  const foreign = rows.filter((r) => r.eventId !== eventId).map((r) => r.id);
   if (foreign.length) {
     throw new AppError('validation_failed', 'Some of these tickets belong to another event.', { ticketIds: foreign });
   }
-  const taken = rows.filter((r) => r.status === 'sold' || (r.status === 'reserved' && r.hold_live)).map((r) => r.id);
+  const taken = rows.filter((r) => r.status === 'sold' || (r.status === 'reserved' && r.holdLive)).map((r) => r.id);
   if (taken.length) throw seatsTaken(taken);
 }
 

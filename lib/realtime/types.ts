@@ -1,4 +1,6 @@
-export type SeatStatus = 'available' | 'reserved' | 'sold';
+import type { TicketStatus } from '@/db/schema';
+
+export type SeatStatus = TicketStatus;
 export type SeatChange = { id: string; status: SeatStatus };
 
 /** One committed seat change of one event. `version` is events.seat_version after the change. */

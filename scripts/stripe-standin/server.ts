@@ -90,6 +90,11 @@ export async function startStripeStandIn(opts: StripeStandInOptions): Promise<{ 
       if (query.get('deliver') !== '0') emit(event);
       return send(res, 200, { session: publicSession(store.session(m[1]!)), event });
     }
+    if (req.method === 'GET' && path === '/_standin/checkout/sessions') {
+      const reservation = query.get('reservation');
+      const data = [...store.sessions.values()].filter((s) => !reservation || s.client_reference_id === reservation).map(publicSession);
+      return send(res, 200, { data });
+    }
     if (req.method === 'GET' && path === '/_standin/events') {
       const sessionId = query.get('session');
       return send(res, 200, { data: sent.filter((e) => !sessionId || (e.data.object as { id?: string }).id === sessionId) });

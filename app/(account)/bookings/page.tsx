@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { ButtonLink } from '@/components/ui/button';
 import { db } from '@/db';
 import { getSessionUser } from '@/lib/auth/session';
-import type { BookingStatus } from '@/lib/booking/get-booking';
+import type { BookingStatus } from '@/db/schema';
 import { listUserBookings } from '@/lib/booking/list-user-bookings';
 import { signInHref } from '@/lib/callback-url';
 import { formatEventDateTime } from '@/lib/dates';

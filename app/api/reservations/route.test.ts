@@ -100,14 +100,14 @@ describe('reservation API: bad input gets a clear error and changes nothing', ()
     expect(await snapshot(other.eventId)).toBe(beforeOther);
   });
 
-  it("refuses another fan's release with 403 and keeps the hold", async () => {
+  it("refuses another fan's release with 404, as if it did not exist, and keeps the hold", async () => {
     const created = await post({ eventId: event.eventId, ticketIds: event.ticketIds.slice(10, 12) });
     expect(created.status).toBe(201);
     const { reservationId } = created.body as { reservationId: string };
     const before = await snapshot(event.eventId);
 
     const theirs = await api(`/api/reservations/${reservationId}`, { method: 'DELETE', cookie: await sessionCookie(stranger) });
-    expectError(theirs, 403, 'forbidden');
+    expectError(theirs, 404, 'not_found');
     expectError(await api(`/api/reservations/${reservationId}`, { method: 'DELETE' }), 401, 'unauthorized');
     expectError(await api('/api/reservations/not-a-uuid', { method: 'DELETE', cookie }), 404, 'not_found');
     expect(await snapshot(event.eventId)).toBe(before);

@@ -12,14 +12,12 @@ import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { EventSummary } from '@/components/checkout/event-summary';
 import { SeatTable } from '@/components/checkout/seat-table';
-import { settleCheckoutReturn } from '@/lib/payments/settle-checkout-return';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Your booking' };
 
 type Params = Promise<{ bookingId: string }>;
-type SearchParams = Promise<{ session_id?: string }>;
 
 const headings: Record<BookingView['status'], string> = {
   pending: 'Confirming your payment…',
@@ -29,28 +27,25 @@ const headings: Record<BookingView['status'], string> = {
   cancelled: 'This checkout was closed',
 };
 
+// Only reads: the return from Checkout was settled by /api/checkout/return before it sent the fan
+// here, and a payment still pending is settled by the webhook while this page polls.
 async function load(userId: string, bookingId: string) {
   try {
     return await getBooking(db, { userId, bookingId });
   } catch (error) {
     // Someone else's booking reads as missing: its existence is none of this fan's business.
-    if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden')) notFound();
+    if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   }
 }
 
-export default async function BookingPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+export default async function BookingPage({ params }: { params: Params }) {
   const { bookingId } = await params;
-  const { session_id: sessionId } = await searchParams;
   if (!isUuid(bookingId)) notFound();
   const user = await getSessionUser();
   if (!user) redirect(signInHref(`/bookings/${bookingId}`));
 
-  let booking = await load(user.id, bookingId);
-  // Back from Checkout before the webhook: settle it now (the same fulfilment the webhook runs).
-  if (booking.status === 'pending' && sessionId && sessionId === booking.stripeSessionId) {
-    if (await settleCheckoutReturn(db, { bookingId: booking.id, sessionId })) booking = await load(user.id, bookingId);
-  }
+  const booking = await load(user.id, bookingId);
 
   const { event, tickets, status } = booking;
 

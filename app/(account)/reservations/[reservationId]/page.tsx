@@ -16,6 +16,7 @@ import { isUuid } from '@/lib/ids';
 import { EventSummary } from '@/components/checkout/event-summary';
 import { SeatTable } from '@/components/checkout/seat-table';
 import { formatMoney } from '@/lib/money';
+import { payForHold, releaseHold } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,8 +31,8 @@ async function loadReservation(userId: string, reservationId: string) {
   try {
     return { reservation: await getReservation(db, { userId, reservationId }), loadedAt: Date.now() };
   } catch (error) {
+    // Another fan's hold reads as missing, like one that does not exist.
     if (error instanceof AppError && error.code === 'not_found') notFound();
-    if (error instanceof AppError && error.code === 'forbidden') return 'forbidden' as const;
     throw error;
   }
 }
@@ -43,9 +44,7 @@ export default async function ReservationPage({ params, searchParams }: { params
   const user = await getSessionUser();
   if (!user) redirect(signInHref(`/reservations/${reservationId}`));
 
-  const loaded = await loadReservation(user.id, reservationId);
-  if (loaded === 'forbidden') return <NotYourHold />;
-  const { reservation, loadedAt } = loaded;
+  const { reservation, loadedAt } = await loadReservation(user.id, reservationId);
 
   const { event, tickets, status } = reservation;
   const eventHref = `/events/${event.id}`;
@@ -97,8 +96,8 @@ export default async function ReservationPage({ params, searchParams }: { params
       <div className="actions">
         {status === 'active' ? (
           <>
-            <PayButton reservationId={reservation.id} total={money(reservation.total)} publishableKey={env.STRIPE_PUBLISHABLE_KEY} />
-            <ReleaseHoldForm reservationId={reservation.id} eventId={event.id} />
+            <PayButton reservationId={reservation.id} total={money(reservation.total)} publishableKey={env.STRIPE_PUBLISHABLE_KEY} payForHold={payForHold} />
+            <ReleaseHoldForm reservationId={reservation.id} eventId={event.id} releaseHold={releaseHold} />
           </>
         ) : status === 'converted' ? (
           <ButtonLink href="/bookings">My tickets</ButtonLink>
@@ -107,16 +106,6 @@ export default async function ReservationPage({ params, searchParams }: { params
         )}
         <Link href={eventHref}>Back to the event</Link>
       </div>
-    </div>
-  );
-}
-
-function NotYourHold() {
-  return (
-    <div className="card form-card">
-      <h1>This hold isn’t yours</h1>
-      <p>It belongs to another fan’s account. If you were sent this link, ask them to share the event instead.</p>
-      <ButtonLink href="/reservations">See my holds</ButtonLink>
     </div>
   );
 }

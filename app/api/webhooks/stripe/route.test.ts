@@ -69,6 +69,44 @@ describe('POST /api/webhooks/stripe', () => {
     expect(recorded).toHaveLength(0);
   });
 
+  it('answers 400 to a signature stamped in the future (issue 10, finding 9) and changes nothing', async () => {
+    const c = await startedCheckout();
+    const { event: completed } = await payWithoutWebhook(c.sessionId);
+    const before = JSON.stringify(await state(c.bookingId, c.ticketIds));
+    const now = Math.floor(Date.now() / 1000);
+    for (const timestamp of [now + 3600, now + 400, now - 400]) {
+      expect(await deliverWebhook(completed, { timestamp })).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+    }
+    expect(JSON.stringify(await state(c.bookingId, c.ticketIds))).toBe(before);
+    expect(await sql`select 1 from stripe_events where id = ${completed.id}`).toHaveLength(0);
+    // Within the tolerance on either side (clock skew) it is accepted.
+    expect(await deliverWebhook(completed, { timestamp: now + 60 })).toMatchObject({ status: 200, body: { outcome: 'processed' } });
+  });
+
+  it('acknowledges and ignores a signed event whose data or data.object is null (issue 10, finding 6b)', async () => {
+    const c = await startedCheckout();
+    const { event: completed } = await payWithoutWebhook(c.sessionId);
+    const before = JSON.stringify(await state(c.bookingId, c.ticketIds));
+    const shapes: unknown[] = [
+      { ...completed, id: `evt_null_data_${randomUUID()}`, data: null },
+      { ...completed, id: `evt_null_object_${randomUUID()}`, data: { object: null } },
+      { ...completed, id: `evt_no_data_${randomUUID()}`, data: undefined },
+      { ...completed, id: `evt_string_object_${randomUUID()}`, data: { object: 'cs_test_x' } },
+      { ...completed, id: `evt_bad_session_${randomUUID()}`, data: { object: { ...completed.data.object, id: 42, metadata: 'x' } } },
+      { ...completed, id: 42 },
+      null,
+      [],
+      'checkout.session.completed',
+    ];
+    for (const shape of shapes) {
+      const result = await deliverWebhook(shape);
+      expect(result, JSON.stringify(shape)?.slice(0, 80)).toMatchObject({ status: 200, body: { received: true, outcome: 'ignored' } });
+    }
+    expect(JSON.stringify(await state(c.bookingId, c.ticketIds))).toBe(before);
+    const recorded = await sql`select id from stripe_events where id like 'evt_null_%' or id like 'evt_no_data_%' or id like 'evt_string_%' or id like 'evt_bad_session_%'`;
+    expect(recorded).toHaveLength(0);
+  });
+
   it('applies an event once however often it arrives, and ignores expiry after completion', async () => {
     const c = await startedCheckout();
     const { event: completed } = await payWithoutWebhook(c.sessionId);
@@ -127,7 +165,7 @@ describe('POST /api/webhooks/stripe', () => {
       body: new URLSearchParams({ email: c.email, card: '4242 4242 4242 4242', expiry: '12 / 40', cvc: '123' }),
     });
     expect(paid.status).toBe(303);
-    expect(paid.headers.get('location')).toMatch(new RegExp(`/bookings/${c.bookingId}\\?session_id=${c.sessionId}$`));
+    expect(paid.headers.get('location')).toMatch(new RegExp(`/api/checkout/return\\?session_id=${c.sessionId}$`));
     await expect.poll(async () => (await state(c.bookingId, c.ticketIds)).booking.status, { timeout: 10_000 }).toBe('confirmed');
   });
 });

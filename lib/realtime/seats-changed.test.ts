@@ -7,7 +7,7 @@ import { startPusherServer } from '@/scripts/pusher-server/server';
 import type { SeatDiffMessage } from './batch-seat-diff';
 import { seatChannel, seatEventName } from './channels';
 
-// publishSeatDiff through the real `pusher` SDK to the local server, read back with pusher-js.
+// seatsChanged through the real `pusher` SDK to the local server, read back with pusher-js.
 const app = { appId: 'publish-test', key: 'publish-key', secret: 'publish-secret' };
 let server: Awaited<ReturnType<typeof startPusherServer>>;
 let client: PusherClient;
@@ -32,9 +32,10 @@ afterAll(async () => {
   await server.close();
 });
 
-describe('publishSeatDiff', () => {
+describe('seatsChanged', () => {
   it('delivers a large diff as ordered parts that add up to the whole, with seat indexes', async () => {
-    const { publishSeatDiff } = await import('./publish-seat-diff');
+    const { seatsChanged } = await import('./seats-changed');
+    const { db } = await import('@/db');
     const event = await createEvent(sql, { sections: 1, rows: 20, seatsPerRow: 30 });
     const eventId = event.eventId;
     const channel = client.subscribe(seatChannel(eventId));
@@ -48,7 +49,7 @@ describe('publishSeatDiff', () => {
         if (m.part === m.parts) resolve();
       }),
     );
-    await publishSeatDiff({ eventId, version: 9, changes });
+    await seatsChanged(db, { eventId, version: 9, changes });
     await done;
     expect(received.length).toBeGreaterThan(1);
     expect(received.map((m) => m.part)).toEqual(received.map((_, i) => i + 1));
@@ -56,9 +57,10 @@ describe('publishSeatDiff', () => {
   });
 
   it('never throws when the server is unreachable', async () => {
-    const { publishSeatDiff } = await import('./publish-seat-diff');
+    const { seatsChanged } = await import('./seats-changed');
+    const { db } = await import('@/db');
     await server.close();
-    await expect(publishSeatDiff({ eventId: randomUUID(), version: 1, changes: [{ id: randomUUID(), status: 'sold' }] })).resolves.toBeUndefined();
+    await expect(seatsChanged(db, { eventId: randomUUID(), version: 1, changes: [{ id: randomUUID(), status: 'sold' }] })).resolves.toBeUndefined();
     server = await startPusherServer({ port: 0, ...app });
   });
 });
