@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { db } from '@/db';
+import { getKv } from '@/lib/kv';
 import { gate } from '@/lib/waiting-room/gate';
 import { queuedEventIds } from '@/lib/waiting-room/queued-events';
 import { admissionSecretKey } from '@/lib/waiting-room/token-key';
@@ -12,7 +14,7 @@ export async function proxy(request: NextRequest) {
   if (request.headers.has('next-action')) return NextResponse.next();
   const decision = await gate(
     { pathname: request.nextUrl.pathname, cookie: (name) => request.cookies.get(name)?.value },
-    await queuedEventIds({ fresh: false }),
+    await queuedEventIds(db, getKv(), { fresh: false }),
     admissionSecretKey(),
   );
   if (decision.allow) return NextResponse.next();

@@ -2,14 +2,25 @@
 
 import { loadStripe } from '@stripe/stripe-js';
 import { useActionState, useEffect } from 'react';
-import { payForHold } from '@/app/(account)/reservations/[reservationId]/actions';
+import type { SafeAction } from '@/lib/actions/safe-action';
 
 /**
  * Sends the fan to Stripe Checkout. With a publishable key, Stripe.js is loaded on this page
  * too: Stripe recommends it on every page of the purchase for its fraud signals. Without one
  * (development, tests) nothing is loaded from the network.
  */
-export function PayButton({ reservationId, total, publishableKey }: { reservationId: string; total: string; publishableKey?: string }) {
+export function PayButton({
+  reservationId,
+  total,
+  publishableKey,
+  payForHold,
+}: {
+  reservationId: string;
+  total: string;
+  publishableKey?: string;
+  /** The server action that starts Checkout (it redirects to Stripe on success). */
+  payForHold: SafeAction<never>;
+}) {
   const [state, formAction, pending] = useActionState(payForHold, null);
 
   useEffect(() => {

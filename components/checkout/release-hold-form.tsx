@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import { releaseHold } from '@/app/(account)/reservations/[reservationId]/actions';
+import type { SafeAction } from '@/lib/actions/safe-action';
 
-export function ReleaseHoldForm({ reservationId, eventId }: { reservationId: string; eventId: string }) {
+export function ReleaseHoldForm({ reservationId, eventId, releaseHold }: { reservationId: string; eventId: string; releaseHold: SafeAction<never> }) {
   const [state, formAction, pending] = useActionState(releaseHold, null);
   return (
     <form action={formAction} className="actions">

@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import { startTransition, useActionState, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { holdSeats } from '@/app/(public)/events/[eventId]/actions';
-import type { ActionFailure } from '@/lib/actions/safe-action';
+import type { ActionFailure, SafeAction } from '@/lib/actions/safe-action';
 
 type HoldState = (ActionFailure & { takenLabels?: string[] }) | null;
 
@@ -63,6 +62,7 @@ export function SeatPickerForm({
   sectionName,
   maxSeats,
   signInUrl,
+  holdSeats,
   children,
 }: {
   eventId: string;
@@ -70,6 +70,8 @@ export function SeatPickerForm({
   maxSeats: number;
   /** Set when nobody is signed in: the submit button becomes a link to sign in. */
   signInUrl: string | null;
+  /** The server action that holds the ticked seats (it redirects to the hold on success). */
+  holdSeats: SafeAction<never>;
   children: ReactNode;
 }) {
   const formRef = useRef<HTMLFormElement>(null);

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, useTransition } from 'react';
-import { holdMapSeats } from '@/app/(public)/events/[eventId]/actions';
+import type { SafeAction } from '@/lib/actions/safe-action';
 import type { PusherClientConfig } from '@/lib/realtime/channels';
 import { formatMoney } from '@/lib/money';
 import { Legend } from './legend';
@@ -23,11 +23,13 @@ type Props = {
   pusher: PusherClientConfig | null;
   /** Seats (by index) in this fan's live holds for the event, drawn as theirs. */
   mySeats: number[];
+  /** The server action that holds seats by index (it redirects to the hold on success). */
+  holdMapSeats: SafeAction<never>;
 };
 
 const pollMs = 3_000;
 
-export function SeatMap({ eventId, maxSeats, signInUrl, canHold, pusher, mySeats }: Props) {
+export function SeatMap({ eventId, maxSeats, signInUrl, canHold, pusher, mySeats, holdMapSeats }: Props) {
   const { catalogue, error: catalogueError } = useCatalogue(eventId);
   const live = useLiveSeats(eventId, pusher);
   const availability = useAvailability(eventId, live === 'polling' ? pollMs : false);

@@ -1,12 +1,12 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
 import { AppError } from '@/lib/errors';
-import { authOptions } from './options';
+import { sessionOptions } from './options';
 
 export type SessionUser = { id: string; email: string; name: string };
 
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
+  const session = await getServerSession(sessionOptions);
   const user = session?.user;
   if (!user?.id) return null;
   return { id: user.id, email: user.email ?? '', name: user.name ?? '' };

@@ -16,7 +16,8 @@ export type Availability = { version: number; count: number; statuses: string };
  */
 export async function loadAvailability(db: DbOrTx, eventId: string): Promise<Availability & { stableForMs: number }> {
   if (!isUuid(eventId)) throw new AppError('not_found', 'No such event.');
-  const [row] = await db.execute<{ version: string; codes: string | null; lapse_ms: number | null }>(sql`
+  // Raw SQL: one statement, so the statuses and the version come from the same snapshot.
+  const [row] = await db.execute<{ version: string; codes: string | null; lapseMs: number | null }>(sql`
     select e.seat_version as version,
            (select string_agg(
                      case when t.status = 'sold' then '2'
@@ -24,7 +25,7 @@ export async function loadAvailability(db: DbOrTx, eventId: string): Promise<Ava
                           else '0' end, '' order by t.seat_index)
             from tickets t where t.event_id = e.id) as codes,
            (select extract(epoch from min(t.hold_expires_at) - now()) * 1000
-            from tickets t where t.event_id = e.id and t.status = 'reserved' and t.hold_expires_at > now()) as lapse_ms
+            from tickets t where t.event_id = e.id and t.status = 'reserved' and t.hold_expires_at > now()) as "lapseMs"
     from events e where e.id = ${eventId}`);
   if (!row) throw new AppError('not_found', 'No such event.');
   const codes = row.codes ?? '';
@@ -32,7 +33,7 @@ export async function loadAvailability(db: DbOrTx, eventId: string): Promise<Ava
     version: Number(row.version),
     count: codes.length,
     statuses: packStatuses(codes),
-    stableForMs: row.lapse_ms == null ? Number.POSITIVE_INFINITY : Math.max(0, Number(row.lapse_ms)),
+    stableForMs: row.lapseMs == null ? Number.POSITIVE_INFINITY : Math.max(0, Number(row.lapseMs)),
   };
 }
 

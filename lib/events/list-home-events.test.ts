@@ -12,7 +12,8 @@ const hours = (n: number) => new Date(Date.now() + n * 3600_000);
 
 // Each test puts its events in a city of its own, so other tests' data never shows up.
 async function eventIn(city: string, opts: Parameters<typeof createEvent>[1] = {}) {
-  const event = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 3, ...opts });
+  // Three sections of one seat each: one seat per price tier, $50, $60 and $70.
+  const event = await createEvent(sql, { sections: 3, rows: 1, seatsPerRow: 1, ...opts });
   await sql`update events set city = ${city} where id = ${event.eventId}`;
   return event;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import type { Kv } from '@/lib/kv/types';
 import type { SeatMap } from '@/lib/venues/seat-map';
 import { getEventDetails } from './get-event-view';
 
@@ -14,9 +15,10 @@ export type SeatCatalogue = { currency: string; seatMap: SeatMap; prices: PriceR
 /** [price in minor units, how many consecutive seats cost it]: a section is usually one run. */
 export type PriceRun = [price: number, count: number];
 
-export async function loadSeatCatalogue(db: DbOrTx, eventId: string): Promise<SeatCatalogue> {
-  const details = await getEventDetails(eventId);
-  // Gaps and islands: within one price, seat_index minus its rank is constant along a run.
+export async function loadSeatCatalogue(db: DbOrTx, kv: Kv, eventId: string): Promise<SeatCatalogue> {
+  const details = await getEventDetails(db, kv, eventId);
+  // Gaps and islands: within one price, seat_index minus its rank is constant along a run (raw
+  // SQL for the window).
   const rows = await db.execute<{ price: number; n: number }>(sql`
     select price, count(*)::int as n, min(seat_index) as first from (
       select price_minor as price, seat_index,

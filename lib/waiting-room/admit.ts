@@ -1,5 +1,6 @@
 import 'server-only';
-import { getKv } from '@/lib/kv';
+import type { DbOrTx } from '@/db';
+import type { Kv } from '@/lib/kv/types';
 import { signAdmission } from './admission-token';
 import { visitQueue } from './queue';
 import { getQueueSettings } from './settings';
@@ -10,10 +11,10 @@ import { admissionSecretKey } from './token-key';
  * (counted from the first moment they were admitted, so polling never stretches it); null for
  * anyone still waiting, never queued, or whose window has passed.
  */
-export async function admitFan(eventId: string, userId: string): Promise<{ token: string; expiresAt: number } | null> {
-  const settings = await getQueueSettings(eventId);
+export async function admitFan(db: DbOrTx, kv: Kv, eventId: string, userId: string): Promise<{ token: string; expiresAt: number } | null> {
+  const settings = await getQueueSettings(db, eventId);
   if (!settings) return null;
-  const status = await visitQueue(getKv(), settings, userId, { join: false });
+  const status = await visitQueue(kv, settings, userId, { join: false });
   if (status.state !== 'admitted') return null;
   const expiresAt = status.windowEndsAt;
   return { token: await signAdmission(admissionSecretKey(), { userId, eventId: settings.eventId, expiresAt }), expiresAt };

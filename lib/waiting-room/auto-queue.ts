@@ -1,5 +1,5 @@
 import 'server-only';
-import { getKv } from '@/lib/kv';
+import type { DbOrTx } from '@/db';
 import type { Kv } from '@/lib/kv/types';
 import { warnThrottled } from '@/lib/log';
 import { arrivalsKey, autoQueuedKey } from './keys';
@@ -37,8 +37,8 @@ export async function keepAutoQueued(kv: Kv, s: QueueSettings, now = Date.now())
 }
 
 /** Fire-and-forget arrival count for an event page view. */
-export function countArrival(eventId: string): void {
-  void getQueueSettings(eventId)
-    .then((s) => (s ? noteArrival(getKv(), s) : undefined))
+export function countArrival(db: DbOrTx, kv: Kv, eventId: string): void {
+  void getQueueSettings(db, eventId)
+    .then((s) => (s ? noteArrival(kv, s) : undefined))
     .catch(() => {});
 }

@@ -70,11 +70,11 @@ describe("'auto' queue mode", () => {
   it('queues an event once arrivals per minute pass its threshold', async () => {
     const event = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 2 });
     await db.update(events).set({ queueMode: 'auto', queueAutoThresholdPerMinute: 3 }).where(eq(events.id, event.eventId));
-    const s = (await getQueueSettings(event.eventId))!;
+    const s = (await getQueueSettings(db, event.eventId))!;
     expect(s.mode).toBe('auto');
     for (let i = 0; i < 3; i++) await noteArrival(kv, s);
-    expect((await queuedEventIds({ fresh: true })).has(event.eventId)).toBe(false);
+    expect((await queuedEventIds(db, kv, { fresh: true })).has(event.eventId)).toBe(false);
     await noteArrival(kv, s);
-    await expect.poll(async () => (await queuedEventIds({ fresh: true })).has(event.eventId), { timeout: 5_000 }).toBe(true);
+    await expect.poll(async () => (await queuedEventIds(db, kv, { fresh: true })).has(event.eventId), { timeout: 5_000 }).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { QueueMode } from '@/db/schema';
 import type { Kv } from '@/lib/kv/types';
 import { queueKeys } from './keys';
 
 export type QueueSettings = {
   eventId: string;
-  mode: 'off' | 'on' | 'auto';
+  mode: QueueMode;
   onSaleAt: number;
   eventDate: number;
   outflowPerMinute: number;

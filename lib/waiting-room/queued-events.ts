@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, gt, ne, sql } from 'drizzle-orm';
-import { db } from '@/db';
+import type { DbOrTx } from '@/db';
 import { events } from '@/db/schema';
 import { env } from '@/lib/env';
-import { getKv } from '@/lib/kv';
+import type { Kv } from '@/lib/kv/types';
 import { warnThrottled } from '@/lib/log';
 import { autoQueuedKey } from './keys';
 
@@ -16,6 +16,8 @@ type Snapshot = { ids: ReadonlySet<string>; loadedAt: number };
 let snapshot: Snapshot | null = null;
 let inflight: Promise<void> | null = null;
 let timer: ReturnType<typeof setInterval> | undefined;
+// The stores the background refresh reads: those of the latest caller (one of each per process).
+let stores: { db: DbOrTx; kv: Kv } | undefined;
 
 /**
  * The gate passes `fresh: false`: only the very first request of a process waits; after that it
@@ -23,7 +25,8 @@ let timer: ReturnType<typeof setInterval> | undefined;
  * go on to the database anyway (reserve, the queue page) pass `fresh: true` and wait whenever
  * the list is older than one interval, say when the timer fell behind on a busy event loop.
  */
-export async function queuedEventIds({ fresh }: { fresh: boolean }): Promise<ReadonlySet<string>> {
+export async function queuedEventIds(db: DbOrTx, kv: Kv, { fresh }: { fresh: boolean }): Promise<ReadonlySet<string>> {
+  stores = { db, kv };
   if (!timer) {
     // A timer rather than refresh-on-read: on a server that sat idle, the first request would
     // otherwise be judged by a list from long ago. Unref'd so it never holds a process open.
@@ -37,12 +40,12 @@ export async function queuedEventIds({ fresh }: { fresh: boolean }): Promise<Rea
 }
 
 function startRefresh(): void {
-  inflight ??= refresh().finally(() => (inflight = null));
+  if (stores) inflight ??= refresh(stores.db, stores.kv).finally(() => (inflight = null));
 }
 
-async function refresh(): Promise<void> {
+async function refresh(db: DbOrTx, kv: Kv): Promise<void> {
   try {
-    snapshot = { ids: await load(), loadedAt: Date.now() };
+    snapshot = { ids: await load(db, kv), loadedAt: Date.now() };
   } catch (error) {
     // Keep the last good list and try again after one interval rather than on every request.
     warnThrottled('queued-events', `waiting room: cannot refresh queued events (${(error as Error).message})`);
@@ -50,7 +53,7 @@ async function refresh(): Promise<void> {
   }
 }
 
-async function load(): Promise<Set<string>> {
+async function load(db: DbOrTx, kv: Kv): Promise<Set<string>> {
   const rows = await db
     .select({ id: events.id, mode: events.queueMode })
     .from(events)
@@ -58,7 +61,6 @@ async function load(): Promise<Set<string>> {
   const ids = new Set(rows.filter((r) => r.mode === 'on').map((r) => r.id));
   const auto = rows.filter((r) => r.mode === 'auto');
   if (auto.length > 0) {
-    const kv = getKv();
     // A kv outage leaves 'auto' events open: they only queue on evidence of a crowd.
     const flags = await Promise.all(auto.map((r) => kv.get(autoQueuedKey(r.id)).catch(() => null)));
     auto.forEach((r, i) => flags[i] !== null && ids.add(r.id));

@@ -1,7 +1,9 @@
 import 'server-only';
 import { cookies } from 'next/headers';
+import { db } from '@/db';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
+import { getKv } from '@/lib/kv';
 import { admissionCookieName, verifyAdmission } from './admission-token';
 import { queuedEventIds } from './queued-events';
 import { admissionSecretKey } from './token-key';
@@ -15,7 +17,7 @@ import { admissionSecretKey } from './token-key';
 export async function requireAdmission(eventId: unknown, userId: string): Promise<void> {
   if (!isUuid(eventId)) return;
   const id = eventId.toLowerCase();
-  if (!(await queuedEventIds({ fresh: true })).has(id)) return;
+  if (!(await queuedEventIds(db, getKv(), { fresh: true })).has(id)) return;
   const token = (await cookies()).get(admissionCookieName(id))?.value;
   if (token && (await verifyAdmission(admissionSecretKey(), token, { eventId: id, userId }))) return;
   throw new AppError('queue_required', 'This on-sale has a waiting room. Join the queue to book seats.', {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { db } from '@/db';
+import type { DbOrTx } from '@/db';
 import { events } from '@/db/schema';
 import type { QueueSettings } from './queue';
 
@@ -9,11 +9,11 @@ import type { QueueSettings } from './queue';
 const cacheMs = 5_000;
 const cache = new Map<string, { at: number; value: Promise<QueueSettings | null> }>();
 
-export function getQueueSettings(eventId: string): Promise<QueueSettings | null> {
+export function getQueueSettings(db: DbOrTx, eventId: string): Promise<QueueSettings | null> {
   const id = eventId.toLowerCase();
   const hit = cache.get(id);
   if (hit && Date.now() - hit.at < cacheMs) return hit.value;
-  const value = load(id);
+  const value = load(db, id);
   // A failed load must not be served from the cache.
   value.catch(() => cache.delete(id));
   cache.set(id, { at: Date.now(), value });
@@ -21,7 +21,7 @@ export function getQueueSettings(eventId: string): Promise<QueueSettings | null>
   return value;
 }
 
-async function load(eventId: string): Promise<QueueSettings | null> {
+async function load(db: DbOrTx, eventId: string): Promise<QueueSettings | null> {
   const [row] = await db
     .select({
       mode: events.queueMode,

@@ -18,9 +18,11 @@ import { env } from '@/lib/env';
 import { getEventView } from '@/lib/events/get-event-view';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
+import { getKv } from '@/lib/kv';
 import { formatMoney } from '@/lib/money';
 import { pusherClientConfig } from '@/lib/realtime/pusher';
 import { countArrival } from '@/lib/waiting-room/auto-queue';
+import { holdBestSeats, holdMapSeats, holdSeats } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,7 +34,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const loadEvent = cache(async (eventId: string) => {
   if (!isUuid(eventId)) notFound();
   try {
-    return { event: await getEventView(eventId), loadedAt: Date.now() };
+    return { event: await getEventView(db, eventId), loadedAt: Date.now() };
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
@@ -54,7 +56,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
   const query = await searchParams;
   const [{ event, loadedAt: now }, user] = await Promise.all([loadEvent(eventId), getSessionUser()]);
   // An 'auto' waiting room opens when arrivals per minute pass its threshold.
-  countArrival(event.id);
+  countArrival(db, getKv(), event.id);
 
   const onSale = Date.parse(event.onSaleAt) <= now;
   const past = Date.parse(event.date) <= now;
@@ -154,6 +156,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
                 canHold={canHold}
                 pusher={pusherClientConfig()}
                 mySeats={mySeats}
+                holdMapSeats={holdMapSeats}
               />
             </QueryProvider>
             {canHold ? (
@@ -163,6 +166,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
                 prices={prices}
                 maxSeats={maxSeats}
                 signInUrl={user ? null : signInHref(eventPath)}
+                holdBestSeats={holdBestSeats}
               />
             ) : null}
             <h3 id="list-heading">Or choose from a list</h3>
@@ -191,6 +195,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
                     sectionName={selected.name}
                     maxSeats={maxSeats}
                     signInUrl={user ? null : signInHref(here)}
+                    holdSeats={holdSeats}
                   >
                     <SeatRows section={selected} currency={event.currency} interactive />
                   </SeatPickerForm>

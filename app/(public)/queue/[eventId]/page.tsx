@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { QueuePanel } from '@/components/queue/queue-panel';
 import { Alert } from '@/components/ui/alert';
+import { db } from '@/db';
 import { getSessionUser } from '@/lib/auth/session';
 import { signInHref } from '@/lib/callback-url';
 import { AppError } from '@/lib/errors';
 import type { EventDetails } from '@/lib/events/event-details';
 import { getEventDetails } from '@/lib/events/get-event-view';
 import { isUuid } from '@/lib/ids';
+import { getKv } from '@/lib/kv';
 import { fanQueueStatus, type FanQueueView } from '@/lib/waiting-room/fan-status';
 import { rejoinQueue } from './actions';
 
@@ -45,7 +47,8 @@ export default async function QueuePage({ params }: { params: Params }) {
 // The clock is read with the status so the countdown starts from the same moment.
 async function load(eventId: string, userId: string): Promise<{ event: EventDetails; status: FanQueueView | null; loadedAt: number }> {
   try {
-    const [event, status] = await Promise.all([getEventDetails(eventId), fanQueueStatus(eventId, userId).catch(unavailable)]);
+    const kv = getKv();
+    const [event, status] = await Promise.all([getEventDetails(db, kv, eventId), fanQueueStatus(db, kv, eventId, userId).catch(unavailable)]);
     return { event, status, loadedAt: Date.now() };
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();

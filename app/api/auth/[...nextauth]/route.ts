@@ -1,8 +1,9 @@
 import NextAuth from 'next-auth';
-import { authOptions } from '@/lib/auth/options';
+import { db } from '@/db';
+import { createAuthOptions } from '@/lib/auth/options';
 import { limitSignIn } from '@/lib/rate-limit/sign-in';
 
-const handler = NextAuth(authOptions);
+const handler = NextAuth(createAuthOptions(db));
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

@@ -1,3 +1,4 @@
+import { db } from '@/db';
 import { getEventViewJson } from '@/lib/events/get-event-view';
 import { route } from '@/lib/http/route';
 
@@ -7,7 +8,7 @@ const cacheControl = 'public, max-age=0, s-maxage=1, stale-while-revalidate=4';
 
 export const GET = route(async (_request, { params }: { params: Promise<{ eventId: string }> }) => {
   const { eventId } = await params;
-  return new Response(await getEventViewJson(eventId), {
+  return new Response(await getEventViewJson(db, eventId), {
     headers: { 'Content-Type': 'application/json', 'Cache-Control': cacheControl },
   });
 });

@@ -15,7 +15,7 @@ describe('seat catalogue, compact availability and best available over HTTP', ()
     const seats = await api(`/api/events/${event.eventId}/seats`);
     expect(seats.status).toBe(200);
     expect(seats.headers.get('cache-control')).toBe('public, max-age=300, s-maxage=3600');
-    // Prices as runs: the test event cycles 50, 60, 70 dollars seat by seat.
+    // Prices as runs, in seat order (the test event prices each section by its tier).
     const runs = (seats.body as { prices: Array<[number, number]> }).prices;
     expect(runs.flatMap(([price, n]) => new Array(n).fill(price))).toEqual(event.seats.map((s) => s.price));
     expect(seats.body).toMatchObject({ currency: 'USD', seatMap: { sections: [expect.objectContaining({ id: 'S1' })] } });

@@ -1,8 +1,10 @@
 import { NextResponse } from 'next/server';
+import { db } from '@/db';
 import { getSessionUser } from '@/lib/auth/session';
 import { signInHref } from '@/lib/callback-url';
 import { env } from '@/lib/env';
 import { isUuid } from '@/lib/ids';
+import { getKv } from '@/lib/kv';
 import { admissionCookieName } from '@/lib/waiting-room/admission-token';
 import { admitFan } from '@/lib/waiting-room/admit';
 
@@ -18,7 +20,7 @@ export async function GET(_request: Request, { params }: Context) {
   if (!isUuid(eventId)) return back('/');
   const user = await getSessionUser();
   if (!user) return back(signInHref(`/queue/${eventId}`));
-  const admission = await admitFan(eventId, user.id).catch(() => null);
+  const admission = await admitFan(db, getKv(), eventId, user.id).catch(() => null);
   if (!admission) return back(`/queue/${eventId}`);
   const response = back(`/events/${eventId}`);
   response.cookies.set(admissionCookieName(eventId), admission.token, {
