@@ -32,9 +32,10 @@ async function snapshot(url: string) {
     const events = await sql`select id, name, date, on_sale_at, city, currency from events order by id`;
     const [tickets] = await sql<{ count: number; digest: string }[]>`
       select count(*)::int as count,
-             md5(string_agg(concat_ws('/', id, event_id, seat_index, section, "row", number, tier, price_minor), ',' order by id)) as digest
+             md5(string_agg(concat_ws('/', event_id, seat_index, section, "row", number, tier, price_minor, currency, status), ',' order by event_id, seat_index)) as digest
       from tickets`;
-    // Every event has one ticket per seat of its venue, indexed 0..capacity-1.
+    // Every event has one ticket per seat of its venue, indexed 0..capacity-1, in the map's order
+    // (lib/catalogue walks it) and priced by its section's tier.
     const [mismatched] = await sql`
       select count(*)::int as count from events e join venues v on v.id = e.venue_id
       where (select count(*) from tickets t where t.event_id = e.id) <> v.capacity

@@ -2,13 +2,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type postgres from 'postgres';
 
-const escapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-// A value in COPY's text format, where tab, newline and backslash are syntax.
-export function copyText(value: string): string {
-  return value.replace(/[\\\t\n\r]/g, (c) => escapes[c] ?? c);
-}
-
 // Streams tab-separated lines into `copy <table> (<columns>) from stdin`. pipeline() waits for
 // the server to drain before pulling the next chunk, so memory stays flat for millions of rows.
 export async function copyInto(

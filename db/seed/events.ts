@@ -1,7 +1,7 @@
 import type { VenueKind } from '@/lib/venues/seat-map';
 import type { SeedPerformer, SeedVenue } from './catalogue';
 import { describe, eventName } from './event-copy';
-import { localTime } from './local-time';
+import { localTime } from '@/lib/local-time';
 import type { Category, Genre } from './performers';
 import { intBetween, pick, shuffle, stream, uuid } from './random';
 

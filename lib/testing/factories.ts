@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { drizzle } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
+import * as schema from '@/db/schema';
+import { createPerformers } from '@/lib/catalogue/create-performers';
+import { createVenue } from '@/lib/catalogue/create-venue';
+import { insertEvents } from '@/lib/catalogue/insert-events';
+import { issueTickets } from '@/lib/catalogue/issue-tickets';
 import type { SeatMap } from '@/lib/venues/seat-map';
 
 // Test data: every test makes its own fans and event with unique names, so tests never depend on
@@ -22,26 +28,24 @@ export async function createFans(sql: postgres.Sql, count: number, passwordHash 
 
 export type TestEvent = { eventId: string; venueId: string; ticketIds: string[]; seats: Array<{ id: string; section: string; row: string; number: number; price: number }> };
 
-/**
- * A small venue (sections x rows x seats) and an on-sale event tomorrow with one ticket per seat.
- * Given a `seatMap` (say a generated stadium), that venue instead, priced by tier.
- */
-export async function createEvent(
-  sql: postgres.Sql,
-  opts: { sections?: number; rows?: number; seatsPerRow?: number; onSaleAt?: Date; date?: Date; name?: string; seatMap?: SeatMap } = {},
-): Promise<TestEvent> {
-  const { sections = 2, rows = 2, seatsPerRow = 10 } = opts;
-  const tag = randomUUID().slice(0, 8);
-  const map: SeatMap = opts.seatMap ?? {
+// The small grid's tiers, one per section in turn: $50, $60, $70.
+const gridTiers = [
+  { id: 'standard', name: 'Standard', price: 5_000 },
+  { id: 'plus', name: 'Plus', price: 6_000 },
+  { id: 'premium', name: 'Premium', price: 7_000 },
+];
+
+function gridMap(sections: number, rows: number, seatsPerRow: number): SeatMap {
+  return {
     width: 100 + seatsPerRow * 20,
     height: 100 + sections * rows * 20,
     stage: { label: 'Stage', outline: [[0, 0], [100, 0], [100, 20], [0, 20]] },
     focal: { x: 50, y: 20 },
-    tiers: [{ id: 'standard', name: 'Standard' }],
+    tiers: gridTiers.slice(0, Math.min(sections, gridTiers.length)).map(({ id, name }) => ({ id, name })),
     sections: Array.from({ length: sections }, (_, s) => ({
       id: `S${s + 1}`,
       name: `Section ${s + 1}`,
-      tier: 'standard',
+      tier: gridTiers[s % gridTiers.length]!.id,
       outline: [[0, 40 + s * rows * 20], [seatsPerRow * 20, 40 + s * rows * 20], [seatsPerRow * 20, 40 + (s + 1) * rows * 20], [0, 40 + (s + 1) * rows * 20]],
       rows: Array.from({ length: rows }, (_, r) => ({
         label: String.fromCharCode(65 + r),
@@ -49,41 +53,52 @@ export async function createEvent(
       })),
     })),
   };
-  const [performer] = await sql`insert into performers (name, genre, home_city) values (${`Test Band ${tag}`}, 'rock', 'Testville') returning id`;
-  const seats = map.sections.flatMap((sec) =>
-    sec.rows.flatMap((row) => row.seats.map((seat) => ({ section: sec.id, tier: sec.tier, row: row.label, number: seat.number }))),
+}
+
+/**
+ * A small venue (sections x rows x seats, each section a tier: $50, $60, $70 in turn) and an
+ * on-sale event tomorrow with one ticket per seat, put on through lib/catalogue as an organiser's
+ * would be. Given a `seatMap` (say a generated stadium), that venue instead, priced by tier from
+ * $120 down in $20 steps. Nothing is cached or indexed yet for a new event (Postgres keeps search
+ * documents by trigger), so the after-commit step of createEvent is not needed here.
+ */
+export async function createEvent(
+  sql: postgres.Sql,
+  opts: { sections?: number; rows?: number; seatsPerRow?: number; onSaleAt?: Date; date?: Date; name?: string; seatMap?: SeatMap } = {},
+): Promise<TestEvent> {
+  const { sections = 2, rows = 2, seatsPerRow = 10 } = opts;
+  const tag = randomUUID().slice(0, 8);
+  const map = opts.seatMap ?? gridMap(sections, rows, seatsPerRow);
+  const prices = Object.fromEntries(
+    map.tiers.map((t, i) => [t.id, opts.seatMap ? Math.max(1_000, 12_000 - 2_000 * i) : gridTiers.find((g) => g.id === t.id)!.price]),
   );
-  const capacity = seats.length;
-  const [venue] = await sql`
-    insert into venues (name, kind, address, city, capacity, seat_map)
-    values (${`Test Hall ${tag}`}, 'theatre', '1 Test Street', 'Testville', ${capacity}, ${sql.json(map as never)}) returning id`;
-  const date = opts.date ?? new Date(Date.now() + 24 * 3600_000);
-  const onSaleAt = opts.onSaleAt ?? new Date(Date.now() - 3600_000);
-  const [event] = await sql`
-    insert into events (name, description, date, performer_id, venue_id, city, category, on_sale_at, currency)
-    values (${opts.name ?? `Test Night ${tag}`}, 'A test event.', ${date}, ${performer!.id}, ${venue!.id}, 'Testville', 'concert', ${onSaleAt}, 'USD')
-    returning id`;
-  const rowsToInsert = seats.map((s, i) => ({
-    event_id: event!.id,
-    seat_index: i,
-    section: s.section,
-    row: s.row,
-    number: s.number,
-    tier: s.tier,
-    // A given map is priced by tier, dearest first; the small grid cycles three prices.
-    price_minor: opts.seatMap ? 12_000 - 2_000 * Math.max(0, map.tiers.findIndex((t) => t.id === s.tier)) : 5000 + (i % 3) * 1000,
-    currency: 'USD',
-  }));
-  // In chunks: a 40,000-seat stadium would pass Postgres's 65,535-parameter limit in one insert.
-  const inserted = [];
-  for (let i = 0; i < rowsToInsert.length; i += 5_000) {
-    inserted.push(...(await sql`insert into tickets ${sql(rowsToInsert.slice(i, i + 5_000))} returning id, section, "row", number, price_minor, seat_index`));
-  }
-  const ordered = [...inserted].sort((a, b) => a.seat_index - b.seat_index);
-  return {
-    eventId: event!.id,
-    venueId: venue!.id,
-    ticketIds: ordered.map((t) => t.id as string),
-    seats: ordered.map((t) => ({ id: t.id, section: t.section, row: t.row, number: t.number, price: t.price_minor })),
-  };
+  const db = drizzle({ client: sql, schema });
+  const { eventId, venueId } = await db.transaction(async (tx) => {
+    const [performerId] = await createPerformers(tx, [{ name: `Test Band ${tag}`, genre: 'rock', homeCity: 'Testville' }]);
+    const venue = await createVenue(tx, {
+      name: `Test Hall ${tag}`,
+      kind: 'theatre',
+      address: '1 Test Street',
+      city: 'Testville',
+      timezone: 'UTC',
+      seatMap: map,
+    });
+    const [id] = await insertEvents(tx, [
+      {
+        name: opts.name ?? `Test Night ${tag}`,
+        description: 'A test event.',
+        category: 'concert',
+        performerId: performerId!,
+        venueId: venue.id,
+        date: opts.date ?? new Date(Date.now() + 24 * 3600_000),
+        onSaleAt: opts.onSaleAt ?? new Date(Date.now() - 3600_000),
+        currency: 'USD',
+      },
+    ]);
+    await issueTickets(tx, [{ eventId: id!, seatMap: map, prices, currency: 'USD' }]);
+    return { eventId: id!, venueId: venue.id };
+  });
+  const seats = await sql<TestEvent['seats']>`
+    select id, section, "row", number, price_minor as price from tickets where event_id = ${eventId} order by seat_index`;
+  return { eventId, venueId, ticketIds: seats.map((t) => t.id), seats: [...seats] };
 }

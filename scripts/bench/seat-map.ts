@@ -1,6 +1,6 @@
 // The seat map of a 40,000-seat stadium in real Chromium: time to interactive, the payload sizes
 // it reads, and frame times while panning and zooming (overview and zoomed into seats).
-// Usage: npx tsx scripts/bench/seat-map.ts [baseUrl]   (a running production build)
+// Usage: npx tsx --conditions=react-server scripts/bench/seat-map.ts [baseUrl]   (a running production build)
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import postgres from 'postgres';

@@ -8,6 +8,9 @@ import { startStandIns } from '../standins';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const env: NodeJS.ProcessEnv = { ...process.env, ...testServerEnv };
+// Playwright runs with the react-server condition for its fixtures (scripts/test/run.ts); Next
+// chooses its own conditions per bundle and must not inherit it.
+env.NODE_OPTIONS = env.NODE_OPTIONS?.replace(/--conditions[= ]react-server/g, '').trim() || undefined;
 const cleanups = await startStandIns(env, testBaseUrl, testStandInPorts);
 const next = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', testServerEnv.PORT!], { cwd: root, env, stdio: 'inherit' });
 

@@ -38,3 +38,24 @@ export function localTime(day: Date, addDays: number, hour: number, minute: numb
 export function startOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
+
+/**
+ * A wall-clock time in a zone ("2027-05-01T20:00" in Europe/Lisbon) as an instant, or null when
+ * that time does not exist there (skipped by a daylight-saving change).
+ */
+export function zonedWallTime(wall: { year: number; month: number; day: number; hour: number; minute: number }, timeZone: string): Date | null {
+  const instant = localTime(new Date(Date.UTC(wall.year, wall.month - 1, wall.day)), 0, wall.hour, wall.minute, timeZone);
+  const back = zoneOffset(instant.getTime(), timeZone) + instant.getTime();
+  const expected = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  return back === expected ? instant : null;
+}
+
+/** True for a time zone this runtime knows by its IANA name. */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return value.includes('/') || value === 'UTC';
+  } catch {
+    return false;
+  }
+}
