@@ -1,3 +1,4 @@
+import { seatsInOrder, type SeatInOrder } from '@/lib/catalogue/seat-order';
 import type { SeatMap } from '@/lib/venues/seat-map';
 
 // The seat map flattened once per event into what drawing and keyboard movement need: seats by
@@ -45,20 +46,27 @@ function boxOf(points: ReadonlyArray<readonly [number, number]>): Box {
 export function buildLayout(map: SeatMap): Layout {
   const seats: SeatGeom[] = [];
   const rows: RowGeom[] = [];
+  const rowsOf: RowGeom[][] = map.sections.map(() => []);
   let pitch = Infinity;
-  const sections = map.sections.map((section, s): SectionGeom => {
-    const start = seats.length;
-    const sectionRows = section.rows.map((row) => {
-      const rowStart = seats.length;
-      row.seats.forEach((seat, n) => {
-        seats.push({ x: seat.x, y: seat.y, number: seat.number, row: rows.length, section: s });
-        const prev = row.seats[n - 1];
-        if (prev) pitch = Math.min(pitch, Math.hypot(seat.x - prev.x, seat.y - prev.y) || Infinity);
-      });
-      const geom = { label: row.label, start: rowStart, end: seats.length };
+  let previous: SeatInOrder | null = null;
+  // The catalogue's own walk, so the index of each seat here is its tickets.seat_index.
+  for (const at of seatsInOrder(map)) {
+    if (previous?.sectionIndex === at.sectionIndex && previous.rowIndex === at.rowIndex) {
+      pitch = Math.min(pitch, Math.hypot(at.seat.x - previous.seat.x, at.seat.y - previous.seat.y) || Infinity);
+    } else {
+      const geom = { label: at.row.label, start: at.index, end: at.index };
       rows.push(geom);
-      return geom;
-    });
+      rowsOf[at.sectionIndex]!.push(geom);
+    }
+    rows[rows.length - 1]!.end = at.index + 1;
+    seats.push({ x: at.seat.x, y: at.seat.y, number: at.seat.number, row: rows.length - 1, section: at.sectionIndex });
+    previous = at;
+  }
+  let cursor = 0;
+  const sections = map.sections.map((section, s): SectionGeom => {
+    const sectionRows = rowsOf[s]!;
+    const start = sectionRows[0]?.start ?? cursor;
+    cursor = sectionRows.at(-1)?.end ?? start;
     const box = boxOf(section.outline);
     return {
       index: s,
@@ -68,7 +76,7 @@ export function buildLayout(map: SeatMap): Layout {
       box,
       centre: { x: box.x + box.w / 2, y: box.y + box.h / 2 },
       start,
-      end: seats.length,
+      end: cursor,
       rows: sectionRows,
     };
   });
