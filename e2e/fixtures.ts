@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { test as base, expect } from '@playwright/test';
 import postgres from 'postgres';
 import { createEvent, type TestEvent } from '../lib/testing/factories';
+import { testDatabaseUrl } from '../lib/testing/test-env';
 
-// Journeys write straight into the database the site under test reads. Only ever a local one:
-// a typo in an environment variable must not put test events into a real catalogue.
-const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ticketbooth_test';
+// Journeys write straight into the database the site under test reads (TEST_DATABASE_URL, as
+// scripts/test/server.ts gives the server). Only ever a local one: a typo in an environment
+// variable must not put test events into a real catalogue.
+const databaseUrl = testDatabaseUrl;
 
 function assertLocalDatabase(url: string): void {
   const host = new URL(url).hostname;
