@@ -19,7 +19,7 @@ const reasons = {
  */
 export async function endCheckout(
   db: Database,
-  input: { session: Pick<CheckoutSessionLike, 'id' | 'metadata'>; outcome: 'failed' | 'cancelled' } & PaymentEventRef,
+  input: { session: Pick<CheckoutSessionLike, 'id' | 'metadata'>; outcome: Extract<BookingStatus, 'failed' | 'cancelled'> } & PaymentEventRef,
 ): Promise<{ changed: boolean }> {
   const bookingId = input.session.metadata?.bookingId;
   const from: BookingStatus[] = input.outcome === 'cancelled' ? ['pending', 'failed'] : ['pending'];
