@@ -32,7 +32,7 @@ async function snapshot(url: string) {
     const events = await sql`select id, name, date, on_sale_at, city, currency from events order by id`;
     const [tickets] = await sql<{ count: number; digest: string }[]>`
       select count(*)::int as count,
-             md5(string_agg(concat_ws('/', event_id, seat_index, section, "row", number, tier, price_minor, currency, status), ',' order by event_id, seat_index)) as digest
+             md5(string_agg(concat_ws('/', id, event_id, seat_index, section, "row", number, tier, price_minor, currency, status), ',' order by id)) as digest
       from tickets`;
     // Every event has one ticket per seat of its venue, indexed 0..capacity-1, in the map's order
     // (lib/catalogue walks it) and priced by its section's tier.

@@ -15,12 +15,13 @@ import { copyInto } from './seed/copy';
 import { generateEvents, type SeedEvent } from './seed/events';
 import { startOfUtcDay } from '@/lib/local-time';
 import { tierPrices } from './seed/pricing';
+import { stream, uuid } from './seed/random';
 
 // Fills an empty database with a deterministic catalogue: 150 performers, 40 venues with seat
 // maps, events over the next twelve months and one available ticket per seat, all put on through
-// lib/catalogue as an organiser's would be. Two runs on the same day produce identical rows (ids
-// included, but for ticket ids, which Postgres draws). A fresh database has nothing cached, and
-// Postgres keeps search documents by trigger; with Elasticsearch, run `npm run search:reindex`.
+// lib/catalogue as an organiser's would be. Two runs on the same day produce identical rows, ids
+// included. A fresh database has nothing cached, and Postgres keeps search documents by trigger;
+// with Elasticsearch, run `npm run search:reindex`.
 
 export type SeedOptions = {
   events?: number; // default 320; 100,000 makes a catalogue for search benchmarks
@@ -126,10 +127,14 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<SeedSum
         const ticketProgress = tenths(ticketed.length, (pct) => log(`tickets: ${pct}% (${elapsed()} ms)`));
         // Forty events a call: each call bumps its events' seat versions in one statement, which
         // scans the events table while its indexes are dropped.
+        // Ticket ids from their own stream, so tickets never shift the draws for anything else.
+        const ticketRng = stream('tickets');
+        const ticketId = () => uuid(ticketRng);
         let tickets = 0;
         for (let i = 0; i < ticketed.length; i += 40) {
           tickets += await issueTickets(tx, ticketed.slice(i, i + 40).map(ticketIssue), {
             copy: (table, columns, chunks) => copyInto(ptx, table, columns, chunks),
+            ticketId,
           });
           ticketProgress(Math.min(i + 40, ticketed.length));
         }
