@@ -6,7 +6,7 @@ import postgres from 'postgres';
 import { createPerformers } from '@/lib/catalogue/create-performers';
 import { createVenue } from '@/lib/catalogue/create-venue';
 import { insertEvents } from '@/lib/catalogue/insert-events';
-import { issueTickets, type TicketIssue } from '@/lib/catalogue/issue-tickets';
+import { issueTickets, type CopyRows, type TicketIssue } from '@/lib/catalogue/issue-tickets';
 import type { NewEvent } from '@/lib/catalogue/types';
 import * as schema from './schema';
 import { withoutIndexes } from './seed/bulk-load';
@@ -83,6 +83,8 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<SeedSum
       // A transaction handle lacks the pool's options, where drizzle installs its type parsers
       // (on the shared object, so the connection parses as drizzle expects); lend it them.
       const tx = drizzle({ client: Object.assign(ptx, { options: client.options }) as unknown as postgres.Sql, schema });
+      // The bulk path of lib/catalogue's writes: COPY on this same transaction.
+      const copy: CopyRows = (table, columns, chunks) => copyInto(ptx, table, columns, chunks);
       // Two launchers starting at once: the second waits here, then sees the data and skips.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ticketbooth:seed'))`);
       const [state] = await tx.execute<{ seeded: boolean }>(sql`select exists (select 1 from events) as seeded`);
@@ -111,7 +113,7 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<SeedSum
         let batch: SeedEvent[] = [];
         let done = 0;
         const flush = async () => {
-          await insertEvents(tx, batch.map(newEvent));
+          await insertEvents(tx, batch.map(newEvent), { copy });
           done += batch.length;
           if (eventCount >= 10_000) eventProgress(done);
           batch = [];
@@ -132,10 +134,7 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<SeedSum
         const ticketId = () => uuid(ticketRng);
         let tickets = 0;
         for (let i = 0; i < ticketed.length; i += 40) {
-          tickets += await issueTickets(tx, ticketed.slice(i, i + 40).map(ticketIssue), {
-            copy: (table, columns, chunks) => copyInto(ptx, table, columns, chunks),
-            ticketId,
-          });
+          tickets += await issueTickets(tx, ticketed.slice(i, i + 40).map(ticketIssue), { copy, ticketId });
           ticketProgress(Math.min(i + 40, ticketed.length));
         }
         return tickets;
