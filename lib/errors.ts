@@ -12,6 +12,7 @@ export const errorStatus = {
   email_taken: 409,
   hold_not_active: 409,
   gone: 410,
+  payload_too_large: 413,
   hold_expired: 410,
   not_on_sale: 422,
   ticket_limit: 422,

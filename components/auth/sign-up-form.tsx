@@ -4,13 +4,14 @@ import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, type FormEvent } from 'react';
-import { signUp } from '@/app/(auth)/sign-up/actions';
 import { Field } from '@/components/ui/field';
-import type { ActionFailure } from '@/lib/actions/safe-action';
+import type { ActionFailure, SafeAction } from '@/lib/actions/safe-action';
 
 type State = ActionFailure | { ok: true; email: string } | null;
 
-export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+export type SignUpAction = SafeAction<{ ok: true; email: string }>;
+
+export function SignUpForm({ callbackUrl, signUp }: { callbackUrl: string; signUp: SignUpAction }) {
   const router = useRouter();
   const signInLink = `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
 

@@ -1,16 +1,29 @@
 'use client';
 
-import { loadStripe } from '@stripe/stripe-js';
+// The /pure entry injects Stripe.js only when loadStripe() is called; the plain entry would add
+// the script tag on import, even with no key (and fail offline).
+import { loadStripe } from '@stripe/stripe-js/pure';
 import { useActionState, useEffect } from 'react';
-import { payForHold } from '@/app/(account)/reservations/[reservationId]/actions';
+import type { SafeAction } from '@/lib/actions/safe-action';
 
 /**
  * Sends the fan to Stripe Checkout. With a publishable key, Stripe.js is loaded on this page
  * too: Stripe recommends it on every page of the purchase for its fraud signals. Without one
  * (development, tests) nothing is loaded from the network.
  */
-export function PayButton({ reservationId, total, publishableKey }: { reservationId: string; total: string; publishableKey?: string }) {
-  const [state, formAction, pending] = useActionState(payForHold, null);
+export function PayButton({
+  reservationId,
+  total,
+  publishableKey,
+  payAction,
+}: {
+  reservationId: string;
+  total: string;
+  publishableKey?: string;
+  /** Starts Checkout and redirects to it (passed down: components never import app/). */
+  payAction: SafeAction<never>;
+}) {
+  const [state, formAction, pending] = useActionState(payAction, null);
 
   useEffect(() => {
     if (publishableKey) void loadStripe(publishableKey).catch(() => {});

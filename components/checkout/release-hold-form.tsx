@@ -1,10 +1,19 @@
 'use client';
 
 import { useActionState } from 'react';
-import { releaseHold } from '@/app/(account)/reservations/[reservationId]/actions';
+import type { SafeAction } from '@/lib/actions/safe-action';
 
-export function ReleaseHoldForm({ reservationId, eventId }: { reservationId: string; eventId: string }) {
-  const [state, formAction, pending] = useActionState(releaseHold, null);
+export function ReleaseHoldForm({
+  reservationId,
+  eventId,
+  releaseAction,
+}: {
+  reservationId: string;
+  eventId: string;
+  /** Releases the hold and redirects (passed down: components never import app/). */
+  releaseAction: SafeAction<never>;
+}) {
+  const [state, formAction, pending] = useActionState(releaseAction, null);
   return (
     <form action={formAction} className="actions">
       <input type="hidden" name="reservationId" value={reservationId} />

@@ -1,12 +1,23 @@
 import 'server-only';
+import { cookies } from 'next/headers';
 import type { NextAuthOptions } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { db } from '@/db';
 import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { cookieValue } from '@/lib/http/cookies';
+import { getKv } from '@/lib/kv';
+import { limitSignIn, rateLimitedSignInError } from '@/lib/rate-limit/sign-in';
+import { knownDeviceCookie, knownDeviceFor, newKnownDevice } from './known-device';
 import { verifyCredentials } from './verify-credentials';
 
-const credentialsSchema = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
+// A NUL byte ends a bcrypt input early ("secret\0anything" would match "secret"): never a password.
+const noNul = (s: string) => !s.includes('\0');
+const credentialsSchema = z.object({
+  email: z.string().min(1).max(254).refine(noNul),
+  password: z.string().min(1).max(200).refine(noNul),
+});
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
@@ -17,10 +28,22 @@ export const authOptions: NextAuthOptions = {
       id: 'credentials',
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(raw) {
+      // The rate limit lives here, on exactly the credentials next-auth parsed and is about to check.
+      async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        return verifyCredentials(db, parsed.data.email, parsed.data.password);
+        const { email, password } = parsed.data;
+        const headers = new Headers(req?.headers as Record<string, string> | undefined);
+        const knownDevice = knownDeviceFor(email, cookieValue(headers.get('cookie'), knownDeviceCookie));
+        try {
+          await limitSignIn(getKv(), { email, headers, knownDevice });
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'rate_limited') throw rateLimitedSignInError(error);
+          throw error;
+        }
+        const user = await verifyCredentials(db, email, password);
+        if (user && !knownDevice) (await cookies()).set(newKnownDevice(email));
+        return user;
       },
     }),
   ],

@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError, errorResponse } from '@/lib/errors';
+import { maxJsonBytes, readBodyText } from './body';
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -20,8 +21,15 @@ export async function readJson(request: Request): Promise<unknown> {
   if (!type.includes('application/json')) {
     throw new AppError('bad_request', 'Send a JSON body with Content-Type: application/json.');
   }
+  let text: string;
   try {
-    return await request.json();
+    text = await readBodyText(request, maxJsonBytes);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('bad_request', 'The request body is not valid UTF-8.');
+  }
+  try {
+    return JSON.parse(text);
   } catch {
     throw new AppError('bad_request', 'The request body is not valid JSON.');
   }

@@ -30,7 +30,7 @@ export async function startBenchServer(databaseUrl: string, redisUrl: string) {
     RATE_LIMIT_RESERVE_IP: '1000000/60',
   };
   const cleanups = await startStandIns(env, benchUrl, { stripe: benchPort + 1, pusher: benchPort + 2 });
-  const next = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(benchPort)], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const next = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { cwd: root, env: { ...env, PORT: String(benchPort) }, stdio: ['ignore', 'ignore', 'inherit'] });
   const deadline = Date.now() + 60_000;
   while (!(await fetch(`${benchUrl}/api/health`).then((r) => r.ok, () => false))) {
     if (Date.now() > deadline || next.exitCode !== null) throw new Error('bench server did not start');

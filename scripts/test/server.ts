@@ -9,7 +9,8 @@ import { startStandIns } from '../standins';
 const root = path.resolve(import.meta.dirname, '../..');
 const env: NodeJS.ProcessEnv = { ...process.env, ...testServerEnv };
 const cleanups = await startStandIns(env, testBaseUrl, testStandInPorts);
-const next = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', testServerEnv.PORT!], { cwd: root, env, stdio: 'inherit' });
+// The same entry point as `npm start` in production (scripts/serve.mjs).
+const next = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { cwd: root, env, stdio: 'inherit' });
 
 const stop = async (code: number) => {
   next.kill('SIGTERM');

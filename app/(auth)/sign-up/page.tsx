@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { SignUpForm } from '@/components/auth/sign-up-form';
 import { getSessionUser } from '@/lib/auth/session';
 import { safeCallbackUrl } from '@/lib/callback-url';
+import { signUp } from './actions';
 
 export const metadata: Metadata = { title: 'Create an account' };
 
@@ -17,7 +18,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
     <div className="card form-card">
       <h1>Create your account</h1>
       <p className="muted">You need an account to hold seats. It takes a few seconds.</p>
-      <SignUpForm callbackUrl={callbackUrl} />
+      <SignUpForm callbackUrl={callbackUrl} signUp={signUp} />
     </div>
   );
 }

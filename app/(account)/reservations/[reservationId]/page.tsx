@@ -16,6 +16,7 @@ import { isUuid } from '@/lib/ids';
 import { EventSummary } from '@/components/checkout/event-summary';
 import { SeatTable } from '@/components/checkout/seat-table';
 import { formatMoney } from '@/lib/money';
+import { payForHold, releaseHold } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -97,8 +98,13 @@ export default async function ReservationPage({ params, searchParams }: { params
       <div className="actions">
         {status === 'active' ? (
           <>
-            <PayButton reservationId={reservation.id} total={money(reservation.total)} publishableKey={env.STRIPE_PUBLISHABLE_KEY} />
-            <ReleaseHoldForm reservationId={reservation.id} eventId={event.id} />
+            <PayButton
+              reservationId={reservation.id}
+              total={money(reservation.total)}
+              publishableKey={env.STRIPE_PUBLISHABLE_KEY}
+              payAction={payForHold}
+            />
+            <ReleaseHoldForm reservationId={reservation.id} eventId={event.id} releaseAction={releaseHold} />
           </>
         ) : status === 'converted' ? (
           <ButtonLink href="/bookings">My tickets</ButtonLink>

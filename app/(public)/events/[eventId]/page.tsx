@@ -21,6 +21,7 @@ import { isUuid } from '@/lib/ids';
 import { formatMoney } from '@/lib/money';
 import { pusherClientConfig } from '@/lib/realtime/pusher';
 import { countArrival } from '@/lib/waiting-room/auto-queue';
+import { holdBestSeats, holdListedSeats, holdMapSeats } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -154,6 +155,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
                 canHold={canHold}
                 pusher={pusherClientConfig()}
                 mySeats={mySeats}
+                holdAction={holdMapSeats}
               />
             </QueryProvider>
             {canHold ? (
@@ -163,6 +165,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
                 prices={prices}
                 maxSeats={maxSeats}
                 signInUrl={user ? null : signInHref(eventPath)}
+                holdAction={holdBestSeats}
               />
             ) : null}
             <h3 id="list-heading">Or choose from a list</h3>
@@ -191,6 +194,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
                     sectionName={selected.name}
                     maxSeats={maxSeats}
                     signInUrl={user ? null : signInHref(here)}
+                    holdAction={holdListedSeats}
                   >
                     <SeatRows section={selected} currency={event.currency} interactive />
                   </SeatPickerForm>
