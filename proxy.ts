@@ -12,7 +12,14 @@ import { admissionSecretKey } from '@/lib/waiting-room/token-key';
 // Server actions post to the page's URL and are let through: they cannot be redirected (the
 // client expects an action result), and every action that holds seats goes through the one
 // guarded door (lib/booking/hold-seats.ts), which checks the admission and binds it to the fan.
+// next.config.mjs sets the same limit; Next enforces it by throwing mid-read, which answers 500.
+const maxActionBodyBytes = 64 * 1024;
+
 export async function proxy(request: NextRequest) {
+  if (request.headers.has('next-action')) {
+    const refused = refuseActionBody(request);
+    if (refused) return refused;
+  }
   const pathname = request.nextUrl.pathname;
   const decision = await gate(
     { pathname, cookie: (name) => request.cookies.get(name)?.value },
@@ -46,8 +53,32 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(new URL(`/queue/${decision.eventId}`, request.url));
 }
 
+/**
+ * A server action's body is a few fields. Browsers always send its length; one that is missing
+ * (a chunked upload) or too large is refused here, before Next reads it.
+ */
+function refuseActionBody(request: NextRequest): NextResponse | null {
+  if (request.method !== 'POST') return null;
+  const length = request.headers.get('content-length');
+  if (length === null) {
+    return NextResponse.json(errorBody(new AppError('bad_request', 'Send the length of the request body.')), { status: 411 });
+  }
+  if (!/^\d+$/.test(length) || Number(length) > maxActionBodyBytes) {
+    return NextResponse.json(errorBody(new AppError('payload_too_large', 'The request body is larger than 64 KB.')), { status: 413 });
+  }
+  return null;
+}
+
 export const config = {
-  // Every route with a dynamic segment (a malformed %XX there was Next's plain-text 500), which
-  // includes the guarded booking routes. Static assets never pass.
-  matcher: ['/events/:path*', '/queue/:path*', '/reservations/:path*', '/bookings/:path*', '/api/:path*'],
+  matcher: [
+    // Every route with a dynamic segment (a malformed %XX there was Next's plain-text 500), which
+    // includes the guarded booking routes. Static assets never pass.
+    '/events/:path*',
+    '/queue/:path*',
+    '/reservations/:path*',
+    '/bookings/:path*',
+    '/api/:path*',
+    // Server actions, on whatever page they are posted to.
+    { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
+  ],
 };

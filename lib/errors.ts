@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { pgErrorCode } from '@/db/errors';
 
 export const errorStatus = {
   bad_request: 400,
@@ -53,6 +54,12 @@ export function fromZod(error: ZodError, code: ErrorCode = 'bad_request'): AppEr
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return fromZod(error);
+  // Postgres class 22 (data exception: a NUL byte in text, a number out of range, an impossible
+  // date) means the input was bad: the caller's 400, not our 500.
+  if (pgErrorCode(error)?.startsWith('22')) {
+    console.warn(`bad input reached the database: ${(error as Error).message}`);
+    return new AppError('bad_request', 'Some of the input is not valid.');
+  }
   console.error(error);
   return new AppError('internal', 'Something went wrong on our side. Please try again.');
 }

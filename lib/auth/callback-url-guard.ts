@@ -8,9 +8,10 @@ import { AppError } from '@/lib/errors';
 
 const callbackCookies = ['next-auth.callback-url', '__Secure-next-auth.callback-url'];
 
+// The same test next-auth applies (core/lib/assert.js): a path from "/", or an absolute http(s) URL.
 function isHttpUrl(value: string, base: string): boolean {
   try {
-    const url = new URL(value, base);
+    const url = new URL(value, value.startsWith('/') ? base : undefined);
     return url.protocol === 'http:' || url.protocol === 'https:';
   } catch {
     return false;

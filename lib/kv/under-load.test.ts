@@ -21,7 +21,7 @@ beforeAll(async () => {
   big = await createEvent(sql, { sections: 10, rows: 25, seatsPerRow: 40 });
   server = await startExtraServer(testServerPort + 22, {
     KV_TIMEOUT_MS: '50',
-    // The event cache would make every request after the first cheap; this load must stay heavy.
+    // The kv event cache would make every request after the first cheap; this load must stay heavy.
     EVENT_CACHE_SECONDS: '0',
     KV_PREFIX: `${testKvPrefix}load:${randomUUID().slice(0, 8)}:`,
   });
@@ -46,6 +46,14 @@ async function saturate(until: () => boolean, streams: number): Promise<void> {
 describe('kv health under a saturated event loop', () => {
   it('rate limits keep answering 429 and nobody calls a healthy Redis unavailable', async () => {
     let loading = true;
+    // Seats change all the time in an on-sale: each bump of the seat version makes the server
+    // rebuild the 10,000-ticket view instead of serving its per-process copy.
+    const churn = (async () => {
+      while (loading) {
+        await sql`update events set seat_version = seat_version + 1 where id = ${big.eventId}`;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
     const load = saturate(() => loading, 24);
     try {
       // Let the load build, then check it really starves the loop beyond the kv timeout.
@@ -74,7 +82,7 @@ describe('kv health under a saturated event loop', () => {
       expect(statuses.filter((s) => s === 422)).toHaveLength(5);
     } finally {
       loading = false;
-      await load;
+      await Promise.all([load, churn]);
     }
     const log = await server.log();
     expect(log).not.toMatch(/kv[^\n]*unavailable|count per instance/);

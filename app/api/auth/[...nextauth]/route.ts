@@ -4,6 +4,7 @@ import { guardCallbackUrl } from '@/lib/auth/callback-url-guard';
 import { authOptions } from '@/lib/auth/options';
 import { errorResponse } from '@/lib/errors';
 import { readBodyText } from '@/lib/http/body';
+import { parseJsonObject } from '@/lib/http/route';
 import { asRateLimitedResponse } from '@/lib/rate-limit/sign-in';
 
 const handler = NextAuth(authOptions);
@@ -30,6 +31,8 @@ async function POST(request: NextRequest, context: Context) {
   try {
     await guardCallbackUrl(request);
     body = await readBodyText(request, maxAuthBodyBytes);
+    // next-auth parses a JSON body without a guard, so malformed JSON would be its 500.
+    if ((request.headers.get('content-type') ?? '').includes('application/json')) parseJsonObject(body);
   } catch (error) {
     return errorResponse(error);
   }
