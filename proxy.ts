@@ -1,38 +1,86 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { db } from '@/db';
 import { getKv } from '@/lib/kv';
+import { errorBody, AppError } from '@/lib/errors';
 import { gate } from '@/lib/waiting-room/gate';
 import { queuedEventIds } from '@/lib/waiting-room/queued-events';
 import { admissionSecretKey } from '@/lib/waiting-room/token-key';
 
-// The waiting-room gate (Node runtime). The booking routes of a queued event need an admission
-// token: pages without one go to the queue, API calls get 403 queue_required. The check reads
-// an in-memory list and verifies an HMAC, never the database or Redis (see lib/waiting-room/gate.ts).
+// The waiting-room gate (Node runtime), and the one place every dynamic URL passes first. The
+// booking routes of a queued event need an admission token: pages without one go to the queue,
+// API calls get 403 queue_required. The check reads an in-memory list and verifies an HMAC,
+// never the database or Redis (see lib/waiting-room/gate.ts).
+//
+// Server actions post to the page's URL and are let through: they cannot be redirected (the
+// client expects an action result), and every action that holds seats goes through the one
+// guarded door (lib/booking/hold-seats.ts), which checks the admission and binds it to the fan.
+// next.config.mjs sets the same limit; Next enforces it by throwing mid-read, which answers 500.
+const maxActionBodyBytes = 64 * 1024;
+
 export async function proxy(request: NextRequest) {
-  // A server action posts to the page's URL; it checks admission itself (requireAdmission) and
-  // answers with a form error, which a redirect here would turn into a broken action call.
-  if (request.headers.has('next-action')) return NextResponse.next();
+  if (request.headers.has('next-action')) {
+    const refused = refuseActionBody(request);
+    if (refused) return refused;
+  }
+  const pathname = request.nextUrl.pathname;
   const decision = await gate(
-    { pathname: request.nextUrl.pathname, cookie: (name) => request.cookies.get(name)?.value },
+    { pathname, cookie: (name) => request.cookies.get(name)?.value },
     await queuedEventIds(db, getKv(), { fresh: false }),
     admissionSecretKey(),
   );
   if (decision.allow) return NextResponse.next();
+  if ('malformed' in decision) {
+    if (decision.api) {
+      return NextResponse.json(errorBody(new AppError('bad_request', 'The URL is not validly encoded.')), { status: 400 });
+    }
+    // A path that names nothing: the site's 404 page, never Next's plain-text 500.
+    return NextResponse.rewrite(new URL('/not-found', request.url));
+  }
+  if ('redirect' in decision) {
+    const url = request.nextUrl.clone();
+    url.pathname = decision.redirect;
+    return NextResponse.redirect(url, 308);
+  }
+  if (request.headers.has('next-action')) return NextResponse.next();
   if (decision.api) {
     return NextResponse.json(
-      {
-        error: {
-          code: 'queue_required',
-          message: 'This on-sale has a waiting room. Join the queue to book seats.',
-          details: { queueUrl: `/queue/${decision.eventId}` },
-        },
-      },
+      errorBody(
+        new AppError('queue_required', 'This on-sale has a waiting room. Join the queue to book seats.', {
+          queueUrl: `/queue/${decision.eventId}`,
+        }),
+      ),
       { status: 403 },
     );
   }
   return NextResponse.redirect(new URL(`/queue/${decision.eventId}`, request.url));
 }
 
+/**
+ * A server action's body is a few fields. Browsers always send its length; one that is missing
+ * (a chunked upload) or too large is refused here, before Next reads it.
+ */
+function refuseActionBody(request: NextRequest): NextResponse | null {
+  if (request.method !== 'POST') return null;
+  const length = request.headers.get('content-length');
+  if (length === null) {
+    return NextResponse.json(errorBody(new AppError('bad_request', 'Send the length of the request body.')), { status: 411 });
+  }
+  if (!/^\d+$/.test(length) || Number(length) > maxActionBodyBytes) {
+    return NextResponse.json(errorBody(new AppError('payload_too_large', 'The request body is larger than 64 KB.')), { status: 413 });
+  }
+  return null;
+}
+
 export const config = {
-  matcher: ['/events/:eventId', '/api/events/:eventId/best-available'],
+  matcher: [
+    // Every route with a dynamic segment (a malformed %XX there was Next's plain-text 500), which
+    // includes the guarded booking routes. Static assets never pass.
+    '/events/:path*',
+    '/queue/:path*',
+    '/reservations/:path*',
+    '/bookings/:path*',
+    '/api/:path*',
+    // Server actions, on whatever page they are posted to.
+    { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
+  ],
 };

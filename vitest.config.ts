@@ -6,9 +6,9 @@ import path from 'node:path';
 export default defineConfig({
   resolve: {
     alias: {
-      '@': path.resolve(__dirname),
+      '@': path.resolve(import.meta.dirname),
       // `server-only` throws outside React Server Components; tests are trusted server code.
-      'server-only': path.resolve(__dirname, 'lib/testing/empty-module.ts'),
+      'server-only': path.resolve(import.meta.dirname, 'lib/testing/empty-module.ts'),
     },
   },
   test: {

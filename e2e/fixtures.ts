@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { createEvent, type TestEvent } from '../lib/testing/factories';
-import { testDatabaseUrl } from '../lib/testing/test-env';
+import { assertLocalDatabase, testDatabaseUrl as databaseUrl } from '../lib/testing/test-env';
 
 // Journeys write straight into the database the site under test reads (TEST_DATABASE_URL, as
-// scripts/test/server.ts gives the server). Only ever a local one: a typo in an environment
-// variable must not put test events into a real catalogue.
-const databaseUrl = testDatabaseUrl;
-
-function assertLocalDatabase(url: string): void {
-  const host = new URL(url).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
-    throw new Error(`Refusing to write journey data to a non-local database host: ${host}`);
-  }
-}
+// the server's), and only ever a local test database.
 
 export type JourneyEvent = TestEvent & { name: string };
 export type NewFan = { name: string; email: string; password: string };
@@ -27,7 +18,23 @@ type TestFixtures = {
 };
 type WorkerFixtures = { sql: postgres.Sql };
 
+// Every journey also checks the Content-Security-Policy (lib/security/headers.mjs): a script,
+// socket, frame or form target the policy refused is a bug in the policy or in the page.
+const cspViolation = /Content Security Policy|Refused to (load|connect|execute|frame|apply|send form)/i;
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  context: async ({ context }, provide) => {
+    const violations: string[] = [];
+    const watch = (page: Page) =>
+      page.on('console', (message) => {
+        if (cspViolation.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+      });
+    context.pages().forEach(watch);
+    context.on('page', watch);
+    await provide(context);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
+  },
+
   sql: [
     async ({}, provide) => {
       assertLocalDatabase(databaseUrl);

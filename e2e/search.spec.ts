@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
 import { testDatabaseUrl } from '@/lib/testing/test-env';

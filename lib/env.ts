@@ -56,10 +56,15 @@ const schema = z.object({
   // How often each server re-reads which events are queued (the gate never waits on it).
   QUEUE_REFRESH_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
 
+  // How many reverse proxies of ours stand in front of the app (see lib/rate-limit/client-ip.ts).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+
   // Rate limits, "requests/seconds" per fixed window; per fan (user or email) and per client IP.
   RATE_LIMIT_RESERVE_FAN: rateLimit.prefault('20/60'),
   RATE_LIMIT_RESERVE_IP: rateLimit.prefault('600/60'),
+  // Sign-in: per account and address (or known device), per account from unknown devices, per address.
   RATE_LIMIT_SIGN_IN_FAN: rateLimit.prefault('10/600'),
+  RATE_LIMIT_SIGN_IN_ACCOUNT: rateLimit.prefault('50/3600'),
   RATE_LIMIT_SIGN_IN_IP: rateLimit.prefault('100/600'),
   RATE_LIMIT_SIGN_UP_FAN: rateLimit.prefault('5/3600'),
   RATE_LIMIT_SIGN_UP_IP: rateLimit.prefault('20/3600'),

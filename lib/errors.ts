@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { isTransientDbError } from '@/db/errors';
+import { isTransientDbError, pgErrorCode } from '@/db/errors';
 
 export const errorStatus = {
   bad_request: 400,
@@ -13,6 +13,7 @@ export const errorStatus = {
   email_taken: 409,
   hold_not_active: 409,
   gone: 410,
+  payload_too_large: 413,
   hold_expired: 410,
   not_on_sale: 422,
   ticket_limit: 422,
@@ -62,6 +63,12 @@ export function toAppError(error: unknown): AppError {
     return new AppError('unavailable', 'We are briefly unable to reach our database. Please try again in a moment.', {
       retryAfterSeconds: transientRetrySeconds,
     });
+  }
+  // Postgres class 22 (data exception: a NUL byte in text, a number out of range, an impossible
+  // date) means the input was bad: the caller's 400, not our 500.
+  if (pgErrorCode(error)?.startsWith('22')) {
+    console.warn(`bad input reached the database: ${(error as Error).message}`);
+    return new AppError('bad_request', 'Some of the input is not valid.');
   }
   console.error(error);
   return new AppError('internal', 'Something went wrong on our side. Please try again.');

@@ -60,7 +60,11 @@ async function main() {
     pusher: Number(env.PUSHER_STANDIN_PORT ?? 6001),
   })));
 
-  const next = spawn(path.join(root, 'node_modules/.bin/next'), [mode, '-p', String(port)], { env, stdio: 'inherit' });
+  // Production runs scripts/serve.mjs (next start that records the socket's address, see there).
+  const next =
+    mode === 'start'
+      ? spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { env: { ...env, PORT: String(port) }, stdio: 'inherit' })
+      : spawn(path.join(root, 'node_modules/.bin/next'), ['dev', '-p', String(port)], { env, stdio: 'inherit' });
   const sweeper = setInterval(() => {
     fetch(`http://127.0.0.1:${port}/api/cron/expire-holds`, { headers: { authorization: `Bearer ${env.CRON_SECRET}` } })
       .then((r) => r.body?.cancel())

@@ -9,7 +9,9 @@ import type { ActionFailure, SafeAction } from '@/lib/actions/safe-action';
 
 type State = ActionFailure | { ok: true; email: string } | null;
 
-export function SignUpForm({ callbackUrl, signUp }: { callbackUrl: string; signUp: SafeAction<{ ok: true; email: string }> }) {
+export type SignUpAction = SafeAction<{ ok: true; email: string }>;
+
+export function SignUpForm({ callbackUrl, signUp }: { callbackUrl: string; signUp: SignUpAction }) {
   const router = useRouter();
   const signInLink = `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
 

@@ -1,6 +1,8 @@
 'use client';
 
-import { loadStripe } from '@stripe/stripe-js';
+// The /pure entry injects Stripe.js only when loadStripe() is called; the plain entry would add
+// the script tag on import, even with no key (and fail offline).
+import { loadStripe } from '@stripe/stripe-js/pure';
 import { useActionState, useEffect } from 'react';
 import type { SafeAction } from '@/lib/actions/safe-action';
 
@@ -13,15 +15,15 @@ export function PayButton({
   reservationId,
   total,
   publishableKey,
-  payForHold,
+  payAction,
 }: {
   reservationId: string;
   total: string;
   publishableKey?: string;
-  /** The server action that starts Checkout (it redirects to Stripe on success). */
-  payForHold: SafeAction<never>;
+  /** Starts Checkout and redirects to it (passed down: components never import app/). */
+  payAction: SafeAction<never>;
 }) {
-  const [state, formAction, pending] = useActionState(payForHold, null);
+  const [state, formAction, pending] = useActionState(payAction, null);
 
   useEffect(() => {
     if (publishableKey) void loadStripe(publishableKey).catch(() => {});

@@ -3,8 +3,17 @@
 import { useActionState } from 'react';
 import type { SafeAction } from '@/lib/actions/safe-action';
 
-export function ReleaseHoldForm({ reservationId, eventId, releaseHold }: { reservationId: string; eventId: string; releaseHold: SafeAction<never> }) {
-  const [state, formAction, pending] = useActionState(releaseHold, null);
+export function ReleaseHoldForm({
+  reservationId,
+  eventId,
+  releaseAction,
+}: {
+  reservationId: string;
+  eventId: string;
+  /** Releases the hold and redirects (passed down: components never import app/). */
+  releaseAction: SafeAction<never>;
+}) {
+  const [state, formAction, pending] = useActionState(releaseAction, null);
   return (
     <form action={formAction} className="actions">
       <input type="hidden" name="reservationId" value={reservationId} />

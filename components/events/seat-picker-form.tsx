@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { startTransition, useActionState, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { ActionFailure, SafeAction } from '@/lib/actions/safe-action';
+import type { ActionFailure, RedirectingAction } from '@/lib/actions/safe-action';
 
 type HoldState = (ActionFailure & { takenLabels?: string[] }) | null;
 
@@ -54,7 +54,7 @@ function errorText(state: HoldState): ReactNode {
 
 /**
  * The interactive shell around the server-rendered seat list: counts the ticked seats, stops at
- * the per-hold maximum, submits through `holdSeats` and shows its error. The checkboxes
+ * the per-hold maximum, submits through the hold action it is given and shows its error. The checkboxes
  * themselves stay server-rendered children.
  */
 export function SeatPickerForm({
@@ -62,16 +62,16 @@ export function SeatPickerForm({
   sectionName,
   maxSeats,
   signInUrl,
-  holdSeats,
+  holdAction,
   children,
 }: {
   eventId: string;
+  /** The server action that holds the ticked seats (passed down: components never import app/). */
+  holdAction: RedirectingAction;
   sectionName: string;
   maxSeats: number;
   /** Set when nobody is signed in: the submit button becomes a link to sign in. */
   signInUrl: string | null;
-  /** The server action that holds the ticked seats (it redirects to the hold on success). */
-  holdSeats: SafeAction<never>;
   children: ReactNode;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
@@ -90,7 +90,7 @@ export function SeatPickerForm({
       const label = row && seat ? `${sectionName}, ${row.replace(/^Row/, 'row')}, ${seat}` : 'a seat';
       if (ids.includes(input.value)) labels.set(input.value.toLowerCase(), label);
     }
-    const result = await holdSeats(null, formData);
+    const result = await holdAction(null, formData);
     if (result.error.code === 'seats_taken') {
       const details = result.error.details as { ticketIds?: unknown } | undefined;
       const taken = new Set(Array.isArray(details?.ticketIds) ? details.ticketIds.map((id) => String(id).toLowerCase()) : []);

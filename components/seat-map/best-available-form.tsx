@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import type { SafeAction } from '@/lib/actions/safe-action';
+import type { RedirectingAction } from '@/lib/actions/safe-action';
 import { formatMoney } from '@/lib/money';
 import styles from './seat-map.module.css';
 
@@ -12,14 +12,14 @@ type Props = {
   prices: number[];
   maxSeats: number;
   signInUrl: string | null;
-  /** The server action that picks and holds the seats (it redirects to the hold on success). */
-  holdBestSeats: SafeAction<never>;
+  /** The best-available hold action (passed down: components never import app/). */
+  holdAction: RedirectingAction;
 };
 
 /** "Best available": the fan says how many and what they will pay; the server picks and holds. */
-export function BestAvailableForm({ eventId, currency, prices, maxSeats, signInUrl, holdBestSeats }: Props) {
+export function BestAvailableForm({ eventId, currency, prices, maxSeats, signInUrl, holdAction }: Props) {
   // Success redirects to the hold page, so the state only ever holds a failure.
-  const [state, action, pending] = useActionState(holdBestSeats, null);
+  const [state, action, pending] = useActionState(holdAction, null);
   const error = state && 'error' in state ? state.error : null;
   const priceOptions = (emptyLabel: string) => [
     <option key="" value="">

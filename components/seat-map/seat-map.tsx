@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, useTransition } from 'react';
-import type { SafeAction } from '@/lib/actions/safe-action';
+import type { RedirectingAction } from '@/lib/actions/safe-action';
 import type { PusherClientConfig } from '@/lib/realtime/channels';
 import { formatMoney } from '@/lib/money';
 import { Legend } from './legend';
@@ -23,13 +23,13 @@ type Props = {
   pusher: PusherClientConfig | null;
   /** Seats (by index) in this fan's live holds for the event, drawn as theirs. */
   mySeats: number[];
-  /** The server action that holds seats by index (it redirects to the hold on success). */
-  holdMapSeats: SafeAction<never>;
+  /** Holds `{ eventId, seats }` (passed down: components never import app/). */
+  holdAction: RedirectingAction;
 };
 
 const pollMs = 3_000;
 
-export function SeatMap({ eventId, maxSeats, signInUrl, canHold, pusher, mySeats, holdMapSeats }: Props) {
+export function SeatMap({ eventId, maxSeats, signInUrl, canHold, pusher, mySeats, holdAction }: Props) {
   const { catalogue, error: catalogueError } = useCatalogue(eventId);
   const live = useLiveSeats(eventId, pusher);
   const availability = useAvailability(eventId, live === 'polling' ? pollMs : false);
@@ -100,7 +100,7 @@ export function SeatMap({ eventId, maxSeats, signInUrl, canHold, pusher, mySeats
 
   const hold = () =>
     startTransition(async () => {
-      const result = await holdMapSeats(null, { eventId, seats: liveSelected });
+      const result = await holdAction(null, { eventId, seats: liveSelected });
       // Success redirects to the hold page; anything that returns is a failure.
       setNotice(result.error.message);
       if (result.error.code === 'seats_taken') await queryClient.invalidateQueries({ queryKey: availabilityKey(eventId) });

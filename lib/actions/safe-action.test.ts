@@ -11,7 +11,8 @@ vi.mock('@/lib/auth/session', () => ({
   },
 }));
 
-const { formDataToObject, safeAction, toList } = await import('./safe-action');
+const { formDataToObject, safeAction } = await import('./safe-action');
+const { toList } = await import('@/lib/form-data');
 
 const form = (entries: Array<[string, string]>) => {
   const fd = new FormData();

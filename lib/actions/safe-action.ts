@@ -25,6 +25,8 @@ export type ActionInput = FormData | Record<string, unknown> | null | undefined;
 type Context<A extends boolean> = A extends true ? { user: SessionUser } : { user: null };
 
 export type SafeAction<R> = (prev: ActionState<R>, input: ActionInput) => Promise<ActionResult<R>>;
+/** An action that redirects on success, so all it can return is a failure (the hold actions). */
+export type RedirectingAction = SafeAction<never>;
 
 export function isActionFailure(value: unknown): value is ActionFailure {
   return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false && 'error' in value;
@@ -44,16 +46,6 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
     out[key] = values.length === 1 ? values[0] : values;
   }
   return out;
-}
-
-/** A list field in a form: absent means empty, one checked box arrives as a lone string. */
-export function toList(value: unknown): unknown[] {
-  if (value === undefined || value === null || value === '') return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-export function formList<T extends z.ZodType>(item: T) {
-  return z.preprocess(toList, z.array(item));
 }
 
 function fieldErrorsFrom(details: unknown): Record<string, string[]> | undefined {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError, errorResponse } from '@/lib/errors';
+import { maxJsonBytes, readBodyText } from './body';
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -16,15 +17,32 @@ export function route<C>(handler: Handler<C>): Handler<C> {
 }
 
 export async function readJson(request: Request): Promise<unknown> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.includes('application/json')) {
+  // The media type itself, not a substring: "text/plain; x=application/json" is not JSON.
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
     throw new AppError('bad_request', 'Send a JSON body with Content-Type: application/json.');
   }
+  let text: string;
   try {
-    return await request.json();
+    text = await readBodyText(request, maxJsonBytes);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('bad_request', 'The request body is not valid UTF-8.');
+  }
+  return parseJson(text);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
   } catch {
     throw new AppError('bad_request', 'The request body is not valid JSON.');
   }
+}
+
+/** A JSON text that must hold an object, or a 400. */
+export function parseJsonObject(text: string): Record<string, unknown> {
+  return requireObject(parseJson(text));
 }
 
 export function requireObject(body: unknown): Record<string, unknown> {

@@ -108,6 +108,32 @@ describe.each(drivers)('kv contract: %s', (driver, { shared, make }) => {
     expect(await kv.incr(windowed, 1, 300)).toBe(1);
   });
 
+  it('counts fixed windows in one call: a count per window, the window set only when new', async () => {
+    const [a, b] = [key('window'), key('window')];
+    const first = await kv.hitWindows([
+      { key: a, windowMs: 300 },
+      { key: b, windowMs: 60_000 },
+    ]);
+    expect(first.map((w) => w.count)).toEqual([1, 1]);
+    expect(first[0]!.ttlMs).toBeGreaterThan(200);
+    expect(first[0]!.ttlMs).toBeLessThanOrEqual(300);
+    expect(first[1]!.ttlMs).toBeGreaterThan(59_000);
+    await sleep(100);
+    const second = await kv.hitWindows([{ key: a, windowMs: 300 }]);
+    expect(second[0]!.count).toBe(2);
+    // The second hit must not have pushed the window out again.
+    expect(second[0]!.ttlMs).toBeLessThanOrEqual(220);
+    await sleep(250);
+    expect((await kv.hitWindows([{ key: a, windowMs: 300 }]))[0]!.count).toBe(1);
+    expect(await kv.hitWindows([])).toEqual([]);
+  });
+
+  it('counts concurrent window hits exactly', async () => {
+    const k = key('window');
+    const counts = await Promise.all(Array.from({ length: 40 }, () => kv.hitWindows([{ key: k, windowMs: 10_000 }])));
+    expect(counts.map((c) => c[0]!.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
   it('acquires a lock set all-or-nothing and names exactly the taken keys', async () => {
     const [a, b, c, d] = [key('lock'), key('lock'), key('lock'), key('lock')];
     expect(await kv.acquireLocks([a, b], 'alice', 10_000)).toEqual({ ok: true });
@@ -264,6 +290,7 @@ describe('kv when the server is down', () => {
       expect((await settlesWithin(1_000, kv.get('x'))).status).toBe('rejected');
       expect((await settlesWithin(1_000, kv.acquireLocks(['a', 'b'], 'alice', 10_000))).status).toBe('rejected');
       expect((await settlesWithin(1_000, kv.incr('n', 1, 1_000))).status).toBe('rejected');
+      expect((await settlesWithin(1_000, kv.hitWindows([{ key: 'w', windowMs: 1_000 }]))).status).toBe('rejected');
     } finally {
       await kv.close();
     }

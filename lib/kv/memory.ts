@@ -66,6 +66,18 @@ export function createMemoryKv(opts: { prefix: string }): Kv {
       return entry.expiresAt - Date.now();
     },
 
+    async hitWindows(windows) {
+      const now = Date.now();
+      return windows.map(({ key, windowMs }) => {
+        const ttl = ttlArg(windowMs);
+        const entry = live(k(key), now);
+        const count = (entry ? Number(entry.value) : 0) + 1;
+        const expiresAt = entry?.expiresAt ?? now + ttl;
+        store.set(k(key), { value: String(count), expiresAt });
+        return { count, ttlMs: expiresAt - now };
+      });
+    },
+
     async acquireLocks(keys, owner, ttlMs) {
       const ttl = ttlArg(ttlMs);
       const taken: number[] = [];
@@ -105,6 +117,8 @@ export function createMemoryKv(opts: { prefix: string }): Kv {
     async queueRange(keys, start, stop) {
       return queues.range(k(keys.members), start, stop);
     },
+
+    up: () => true,
 
     async close() {
       clearInterval(sweep);

@@ -1,6 +1,7 @@
-import { Redis } from 'ioredis';
-import { ACQUIRE_LOCKS, EXTEND_LOCKS, INCR_WITH_TTL, QUEUE_REQUEUE, QUEUE_VISIT, RELEASE_LOCKS } from './scripts';
-import { incrementArg, kvUnavailable, lockResult, queueVisitArgv, queueVisitResult, ttlArg } from './shared';
+import { Redis, ReplyError } from 'ioredis';
+import { createKvHealth } from './health';
+import { ACQUIRE_LOCKS, EXTEND_LOCKS, HIT_WINDOWS, INCR_WITH_TTL, QUEUE_REQUEUE, QUEUE_VISIT, RELEASE_LOCKS } from './scripts';
+import { hitWindowsArgs, incrementArg, lockResult, queueVisitArgv, queueVisitResult, ttlArg, windowCounts } from './shared';
 import type { Kv, QueueKeys } from './types';
 
 type Arg = string | number;
@@ -13,12 +14,14 @@ type Scripted = Redis & {
   kvIncr(numKeys: number, ...args: Arg[]): Promise<number>;
   kvQueueVisit(numKeys: number, ...args: Arg[]): Promise<unknown[]>;
   kvQueueRequeue(numKeys: number, ...args: Arg[]): Promise<number>;
+  kvHitWindows(numKeys: number, ...args: Arg[]): Promise<unknown[]>;
 };
 
 export function createRedisKv(url: string, opts: { prefix: string; timeoutMs: number }): Kv {
   const client = new Redis(url, {
-    // Every call settles within timeoutMs, including calls queued while the first connect runs.
-    commandTimeout: opts.timeoutMs,
+    // Only a backstop for a hung server: deadlines are judged by health.ts, which does not
+    // mistake our own busy event loop for a slow Redis (a 250 ms ioredis timer would).
+    commandTimeout: Math.max(5_000, opts.timeoutMs * 20),
     // A slow TLS handshake may take longer than one call; callers are not waiting on it.
     connectTimeout: Math.max(1_000, opts.timeoutMs * 4),
     maxRetriesPerRequest: 1,
@@ -31,39 +34,38 @@ export function createRedisKv(url: string, opts: { prefix: string; timeoutMs: nu
   client.defineCommand('kvIncr', { lua: INCR_WITH_TTL });
   client.defineCommand('kvQueueVisit', { lua: QUEUE_VISIT });
   client.defineCommand('kvQueueRequeue', { lua: QUEUE_REQUEUE });
+  client.defineCommand('kvHitWindows', { lua: HIT_WINDOWS });
+
+  const health = createKvHealth({
+    name: 'redis',
+    timeoutMs: opts.timeoutMs,
+    probe: () => client.ping(),
+    isStoreReply: (error) => error instanceof ReplyError,
+  });
 
   // After a lost connection, calls fail at once instead of joining the offline queue: a queued
   // lock script that timed out for its caller would otherwise still run on reconnect and strand
   // a lock nobody knows about.
   let offline = false;
-  let outageLogged = false;
   let closing = false;
-  const markDown = (reason: string) => {
-    if (closing || outageLogged) return;
-    outageLogged = true;
-    console.warn(`kv: redis unavailable (${reason}); calls fail fast until it is back`);
-  };
-  client.on('error', (error: Error) => markDown(error.message));
+  client.on('error', (error: Error) => {
+    if (!closing && client.status !== 'ready') health.connectionLost(error.message);
+  });
   client.on('close', () => {
     offline = true;
-    markDown('connection closed');
+    if (!closing) health.connectionLost('connection closed');
   });
   client.on('ready', () => {
-    if (outageLogged) console.info('kv: redis is reachable again');
     offline = false;
-    outageLogged = false;
+    health.connectionBack();
   });
 
   const k = (key: string) => opts.prefix + key;
   const queueKeys = (q: QueueKeys) => [k(q.members), k(q.state), k(q.admitted)];
 
-  async function run<T>(call: () => Promise<T>): Promise<T> {
-    if (offline) throw kvUnavailable(new Error('redis connection is down'));
-    try {
-      return await call();
-    } catch (error) {
-      throw kvUnavailable(error);
-    }
+  function run<T>(call: () => Promise<T>): Promise<T> {
+    if (offline) return health.run(() => Promise.reject(new Error('redis connection is down')));
+    return health.run(call);
   }
 
   return {
@@ -89,6 +91,12 @@ export function createRedisKv(url: string, opts: { prefix: string; timeoutMs: nu
     },
 
     pttl: (key) => run(() => client.pttl(k(key))),
+
+    async hitWindows(windows) {
+      if (windows.length === 0) return [];
+      const argv = hitWindowsArgs(windows);
+      return windowCounts(await run(() => client.kvHitWindows(windows.length, ...windows.map((w) => k(w.key)), ...argv)));
+    },
 
     async acquireLocks(keys, owner, ttlMs) {
       if (keys.length === 0) return { ok: true };
@@ -120,8 +128,11 @@ export function createRedisKv(url: string, opts: { prefix: string; timeoutMs: nu
 
     queueRange: (keys, start, stop) => run(() => client.zrange(k(keys.members), start, stop)),
 
+    up: () => !offline && health.up(),
+
     async close() {
       closing = true;
+      health.close();
       if (client.status === 'ready') {
         await client.quit().catch(() => client.disconnect());
       } else {

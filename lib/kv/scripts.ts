@@ -49,6 +49,27 @@ return n
 `;
 
 /**
+ * Fixed windows for rate limits, all in one round trip. KEYS = counters, ARGV[i] = window ms of
+ * KEYS[i]. Each counter is incremented (and given its window as ttl when new, atomically with
+ * the increment); returns count and remaining ms per key, flattened.
+ */
+export const HIT_WINDOWS = `
+local out = {}
+for i, key in ipairs(KEYS) do
+  local n = redis.call('INCR', key)
+  if n == 1 then redis.call('PEXPIRE', key, ARGV[i]) end
+  local ttl = redis.call('PTTL', key)
+  if ttl < 0 then
+    redis.call('PEXPIRE', key, ARGV[i])
+    ttl = tonumber(ARGV[i])
+  end
+  out[#out + 1] = n
+  out[#out + 1] = ttl
+end
+return out
+`;
+
+/**
  * The waiting room's one step (see Kv.queueVisit). KEYS = members zset, state hash, admitted hash;
  * ARGV = fan, now, onSaleAt, perMs, score, join ('1'/'0'), ttl ms.
  * Early fans get the random score in [0, 1); later ones 1 + an arrival counter, so every early

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors';
-import type { LockResult, QueueVisit, QueueVisitArgs } from './types';
+import type { LockResult, QueueVisit, QueueVisitArgs, WindowCount, WindowHit } from './types';
 
 // Helpers every driver uses, so the three agree on edge cases.
 
@@ -39,4 +39,15 @@ export function queueVisitResult(reply: unknown[]): QueueVisit {
 
 export function queueVisitArgv(a: QueueVisitArgs, ttl: number): string[] {
   return [a.fan, String(a.now), String(a.onSaleAt), String(a.perMs), String(a.score), a.join ? '1' : '0', String(ttl)];
+}
+
+export function hitWindowsArgs(windows: WindowHit[]): string[] {
+  return windows.map((w) => String(ttlArg(w.windowMs)));
+}
+
+/** The HIT_WINDOWS script's flat reply as one {count, ttlMs} per window. */
+export function windowCounts(reply: unknown[]): WindowCount[] {
+  const out: WindowCount[] = [];
+  for (let i = 0; i + 1 < reply.length; i += 2) out.push({ count: Number(reply[i]), ttlMs: Number(reply[i + 1]) });
+  return out;
 }

@@ -2,6 +2,9 @@
 // Keys given to these methods are logical; each driver adds the configured prefix.
 // Redis is an accelerator, never the authority: callers must stay correct when a call throws.
 
+export type WindowHit = { key: string; windowMs: number };
+export type WindowCount = { count: number; ttlMs: number };
+
 export type LockResult = { ok: true } | { ok: false; taken: string[] };
 
 /** The three keys of one waiting-room queue: fans by score, counters and frontier, admissions. */
@@ -36,6 +39,11 @@ export interface Kv {
   incr(key: string, by?: number, ttlMs?: number): Promise<number>;
   /** Remaining ttl in ms, -1 when the key has none, -2 when it does not exist. */
   pttl(key: string): Promise<number>;
+  /**
+   * Counts one hit in each fixed window (a counter whose ttl is its window, set when it is
+   * created) in one atomic round trip; returns each window's count and remaining ms.
+   */
+  hitWindows(windows: WindowHit[]): Promise<WindowCount[]>;
 
   /**
    * All-or-nothing: sets every key to `owner` with the ttl, or none. `taken` lists the keys
@@ -57,6 +65,9 @@ export interface Kv {
   queueRequeue(keys: QueueKeys, fan: string, ttlMs: number): Promise<boolean>;
   /** Fans by place, `start` to `stop` inclusive (0-based). */
   queueRange(keys: QueueKeys, start: number, stop: number): Promise<string[]>;
+
+  /** false while the store is judged down (see health.ts); the in-process store is always up. */
+  up(): boolean;
 
   close(): Promise<void>;
 }

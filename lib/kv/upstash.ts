@@ -1,6 +1,7 @@
-import { Redis } from '@upstash/redis';
-import { ACQUIRE_LOCKS, EXTEND_LOCKS, INCR_WITH_TTL, QUEUE_REQUEUE, QUEUE_VISIT, RELEASE_LOCKS } from './scripts';
-import { incrementArg, kvUnavailable, lockResult, queueVisitArgv, queueVisitResult, ttlArg } from './shared';
+import { errors, Redis } from '@upstash/redis';
+import { createKvHealth } from './health';
+import { ACQUIRE_LOCKS, EXTEND_LOCKS, HIT_WINDOWS, INCR_WITH_TTL, QUEUE_REQUEUE, QUEUE_VISIT, RELEASE_LOCKS } from './scripts';
+import { hitWindowsArgs, incrementArg, lockResult, queueVisitArgv, queueVisitResult, ttlArg, windowCounts } from './shared';
 import type { Kv, QueueKeys } from './types';
 
 export function createUpstashKv(url: string, token: string, opts: { prefix: string; timeoutMs: number }): Kv {
@@ -13,7 +14,8 @@ export function createUpstashKv(url: string, token: string, opts: { prefix: stri
     retry: false,
     // A function, not one signal: each request gets a fresh deadline, and the client rethrows an
     // aborted request instead of turning a plain signal's abort into a fake "Aborted" result.
-    signal: () => AbortSignal.timeout(opts.timeoutMs),
+    // Only a backstop: health.ts judges the real deadline without counting our own busy loop.
+    signal: () => AbortSignal.timeout(Math.max(5_000, opts.timeoutMs * 20)),
     enableTelemetry: false,
   });
   // createScript runs EVALSHA and falls back to EVAL once when the server has not seen the script.
@@ -23,17 +25,19 @@ export function createUpstashKv(url: string, token: string, opts: { prefix: stri
   const incrWithTtl = redis.createScript<number>(INCR_WITH_TTL);
   const queueVisit = redis.createScript<unknown[]>(QUEUE_VISIT);
   const queueRequeue = redis.createScript<number>(QUEUE_REQUEUE);
+  const hitWindows = redis.createScript<unknown[]>(HIT_WINDOWS);
+  const health = createKvHealth({
+    name: 'upstash',
+    timeoutMs: opts.timeoutMs,
+    probe: () => redis.ping(),
+    // The REST API answered with a command error: the store is up.
+    isStoreReply: (error) => error instanceof errors.UpstashError,
+  });
 
   const k = (key: string) => opts.prefix + key;
   const queueKeys = (q: QueueKeys) => [k(q.members), k(q.state), k(q.admitted)];
 
-  async function run<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      throw kvUnavailable(error);
-    }
-  }
+  const run = <T>(call: () => Promise<T>): Promise<T> => health.run(call);
 
   return {
     driver: 'upstash',
@@ -58,6 +62,12 @@ export function createUpstashKv(url: string, token: string, opts: { prefix: stri
     },
 
     pttl: (key) => run(() => redis.pttl(k(key))),
+
+    async hitWindows(windows) {
+      if (windows.length === 0) return [];
+      const argv = hitWindowsArgs(windows);
+      return windowCounts(await run(() => hitWindows.exec(windows.map((w) => k(w.key)), argv)));
+    },
 
     async acquireLocks(keys, owner, ttlMs) {
       if (keys.length === 0) return { ok: true };
@@ -89,7 +99,9 @@ export function createUpstashKv(url: string, token: string, opts: { prefix: stri
 
     queueRange: (keys, start, stop) => run(() => redis.zrange<string[]>(k(keys.members), start, stop)),
 
-    // Stateless HTTP: nothing to close.
-    close: async () => {},
+    up: () => health.up(),
+
+    // Stateless HTTP: only the health probe to stop.
+    close: async () => health.close(),
   };
 }

@@ -68,8 +68,25 @@ describe('gate', () => {
 
   it('sends a page without a token to the queue and refuses the API', async () => {
     expect(await gate(request(`/events/${eventId}`), queued, key)).toEqual({ allow: false, eventId, api: false });
-    expect(await gate(request(`/events/${eventId.toUpperCase()}`), queued, key)).toEqual({ allow: false, eventId, api: false });
     expect(await gate(request(`/api/events/${eventId}/best-available`), queued, key)).toEqual({ allow: false, eventId, api: true });
+  });
+
+  it('judges the decoded path: another spelling of a guarded URL is sent to the canonical one', async () => {
+    const canonical = `/events/${eventId}`;
+    for (const spelling of [`/events/${eventId.toUpperCase()}`, `/events/${eventId.replace('-', '%2D')}`, `${canonical}/`, `/${canonical}`]) {
+      expect(await gate(request(spelling), queued, key)).toEqual({ allow: false, redirect: canonical });
+    }
+    // Even for an event without a queue: one URL per page, for the gate and for edge caches alike.
+    expect(await gate(request(`/events/${otherEvent.toUpperCase()}`), queued, key)).toEqual({ allow: false, redirect: `/events/${otherEvent}` });
+    expect(await gate(request(`/api/events/${eventId.replace(/-/g, '%2d')}/best-available`), queued, key)).toEqual({
+      allow: false,
+      redirect: `/api/events/${eventId}/best-available`,
+    });
+  });
+
+  it('refuses a path whose percent-encoding is malformed', async () => {
+    expect(await gate(request('/events/%E0%A4%A'), queued, key)).toEqual({ allow: false, malformed: true, api: false });
+    expect(await gate(request('/api/events/%zz/availability'), queued, key)).toEqual({ allow: false, malformed: true, api: true });
   });
 
   it('admits a valid token and refuses one for another event', async () => {

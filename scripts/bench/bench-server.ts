@@ -30,7 +30,15 @@ export async function startBenchServer(databaseUrl: string, redisUrl: string) {
     RATE_LIMIT_RESERVE_IP: '1000000/60',
   };
   const cleanups = await startStandIns(env, benchUrl, { stripe: benchPort + 1, pusher: benchPort + 2 });
-  const next = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(benchPort)], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const next = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { cwd: root, env: { ...env, PORT: String(benchPort) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Warnings are passed through and kept, so a run can report what the server said under load
+  // (issue 17: a healthy Redis must never be called unavailable).
+  const warnings: string[] = [];
+  next.stderr.setEncoding('utf8');
+  next.stderr.on('data', (chunk: string) => {
+    process.stderr.write(chunk);
+    warnings.push(...chunk.split('\n').filter(Boolean));
+  });
   const deadline = Date.now() + 60_000;
   while (!(await fetch(`${benchUrl}/api/health`).then((r) => r.ok, () => false))) {
     if (Date.now() > deadline || next.exitCode !== null) throw new Error('bench server did not start');
@@ -38,6 +46,8 @@ export async function startBenchServer(databaseUrl: string, redisUrl: string) {
   }
   return {
     env,
+    /** Lines the server logged to stderr since it started that match `pattern`. */
+    logged: (pattern: RegExp) => warnings.filter((line) => pattern.test(line)),
     stop: async () => {
       next.kill('SIGTERM');
       for (const c of cleanups) await c().catch(() => {});

@@ -69,7 +69,8 @@ async function main() {
 
     console.log('bench: on-sale');
     const onsale = await benchOnSale({ sql, baseUrl: benchUrl, fans: quick ? 300 : 5_000, concurrency: quick ? 20 : 100 });
-    add(`## 2. On-sale\n\n${onsale.markdown}`);
+    const kvComplaints = server.logged(/kv[^\n]*unavailable|count per instance/).length;
+    add(`## 2. On-sale\n\n${onsale.markdown}\n\nServer log during the run (Redis healthy): ${kvComplaints} "kv unavailable" warnings.`);
 
     console.log('bench: search');
     const search = await runScript(path.join(root, 'scripts/bench/search.ts'), [benchUrl], {

@@ -12,7 +12,8 @@ const env: NodeJS.ProcessEnv = { ...process.env, ...testServerEnv };
 // chooses its own conditions per bundle and must not inherit it.
 env.NODE_OPTIONS = env.NODE_OPTIONS?.replace(/--conditions[= ]react-server/g, '').trim() || undefined;
 const cleanups = await startStandIns(env, testBaseUrl, testStandInPorts);
-const next = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', testServerEnv.PORT!], { cwd: root, env, stdio: 'inherit' });
+// The same entry point as `npm start` in production (scripts/serve.mjs).
+const next = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { cwd: root, env, stdio: 'inherit' });
 
 const stop = async (code: number) => {
   next.kill('SIGTERM');

@@ -5,7 +5,7 @@ import { createEvent, createFans, type TestEvent, type TestFan } from '@/lib/tes
 import { api, sessionCookie } from '@/lib/testing/http';
 
 // Rate limits through the running server, which the test environment gives short per-fan
-// windows (lib/testing/server-env.ts: reserve 20 per 5 s, sign-in 8 per 10 s per email).
+// windows (lib/testing/server-env.ts: reserve 20 per 5 s). Sign-in limits: lib/security/sign-in-limits.test.ts.
 
 const sql = testSql();
 let event: TestEvent;
@@ -42,27 +42,6 @@ describe('rate limits over HTTP', () => {
     await sleep(retryAfter * 1000 + 200);
     const held = await api('/api/reservations', { method: 'POST', cookie, json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 1) } });
     expect(held.status).toBe(201);
-  });
-
-  it('limits sign-in attempts per email and tells the form why', async () => {
-    const email = `nobody-${randomUUID().slice(0, 8)}@example.test`;
-    const attempt = () =>
-      fetch(`${process.env.E2E_BASE_URL}/api/auth/callback/credentials`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ email, password: 'wrong-password-1', json: 'true' }),
-        redirect: 'manual',
-      });
-    let limited: Response | undefined;
-    for (let i = 0; i < 12 && !limited; i++) {
-      const response = await attempt();
-      if (response.status === 429) limited = response;
-    }
-    expect(limited?.status).toBe(429);
-    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    const body = (await limited!.json()) as { url: string; error: { code: string } };
-    expect(body.error.code).toBe('rate_limited');
-    expect(new URL(body.url).searchParams.get('error')).toBe('rate_limited');
   });
 
   it('limits sign-ups per email', async () => {

@@ -1,19 +1,13 @@
 import { db } from '@/db';
+import { routeFanRequest } from '@/lib/actions/fan-request';
 import { requireUser } from '@/lib/auth/session';
-import { reserveSeats } from '@/lib/booking/reserve-seats';
-import { readJson, requireObject, route } from '@/lib/http/route';
+import { holdSeats } from '@/lib/booking/hold-seats';
+import { readJson, route } from '@/lib/http/route';
 import { getKv } from '@/lib/kv';
-import { guardReserve } from '@/lib/waiting-room/reserve-guard';
 
 export const POST = route(async (request) => {
   const user = await requireUser();
-  const body = requireObject(await readJson(request));
-  await guardReserve(body.eventId, user.id, request.headers);
-  const hold = await reserveSeats(db, getKv(), {
-    userId: user.id,
-    eventId: body.eventId as string,
-    ticketIds: body.ticketIds as string[],
-  });
+  const hold = await holdSeats(db, getKv(), routeFanRequest(request, user), 'api-tickets', await readJson(request));
   return Response.json(
     { reservationId: hold.reservationId, expiresAt: hold.expiresAt.toISOString() },
     { status: 201, headers: { Location: `/api/reservations/${hold.reservationId}` } },

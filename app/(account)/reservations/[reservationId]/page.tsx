@@ -96,8 +96,13 @@ export default async function ReservationPage({ params, searchParams }: { params
       <div className="actions">
         {status === 'active' ? (
           <>
-            <PayButton reservationId={reservation.id} total={money(reservation.total)} publishableKey={env.STRIPE_PUBLISHABLE_KEY} payForHold={payForHold} />
-            <ReleaseHoldForm reservationId={reservation.id} eventId={event.id} releaseHold={releaseHold} />
+            <PayButton
+              reservationId={reservation.id}
+              total={money(reservation.total)}
+              publishableKey={env.STRIPE_PUBLISHABLE_KEY}
+              payAction={payForHold}
+            />
+            <ReleaseHoldForm reservationId={reservation.id} eventId={event.id} releaseAction={releaseHold} />
           </>
         ) : status === 'converted' ? (
           <ButtonLink href="/bookings">My tickets</ButtonLink>

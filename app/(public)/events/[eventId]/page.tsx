@@ -22,7 +22,7 @@ import { getKv } from '@/lib/kv';
 import { formatMoney } from '@/lib/money';
 import { pusherClientConfig } from '@/lib/realtime/pusher';
 import { countArrival } from '@/lib/waiting-room/auto-queue';
-import { holdBestSeats, holdMapSeats, holdSeats } from './actions';
+import { holdBestSeats, holdListedSeats, holdMapSeats } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -156,7 +156,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
                 canHold={canHold}
                 pusher={pusherClientConfig()}
                 mySeats={mySeats}
-                holdMapSeats={holdMapSeats}
+                holdAction={holdMapSeats}
               />
             </QueryProvider>
             {canHold ? (
@@ -166,7 +166,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
                 prices={prices}
                 maxSeats={maxSeats}
                 signInUrl={user ? null : signInHref(eventPath)}
-                holdBestSeats={holdBestSeats}
+                holdAction={holdBestSeats}
               />
             ) : null}
             <h3 id="list-heading">Or choose from a list</h3>
@@ -195,7 +195,7 @@ export default async function EventPage({ params, searchParams }: { params: Para
                     sectionName={selected.name}
                     maxSeats={maxSeats}
                     signInUrl={user ? null : signInHref(here)}
-                    holdSeats={holdSeats}
+                    holdAction={holdListedSeats}
                   >
                     <SeatRows section={selected} currency={event.currency} interactive />
                   </SeatPickerForm>

@@ -1,0 +1,47 @@
+// `next start` with one addition: the socket's address is appended to X-Forwarded-For, exactly as
+// a reverse proxy would append it. Next itself only fills the header in when the client sent none,
+// so behind no proxy a client could name any address it liked and escape every per-IP limit.
+// With this, the last entry is always the peer that connected to us; lib/rate-limit/client-ip.ts
+// skips TRUSTED_PROXY_HOPS entries from the right to find the client. Plain JavaScript so that
+// production runs on plain node, with no loader hooks in the request path.
+//
+//   PORT=3000 node scripts/serve.mjs        (listens on every interface, as `next start` does)
+import { createServer } from 'node:http';
+import next from 'next';
+
+const port = Number(process.env.PORT ?? 3000);
+const app = next({ dev: false, dir: new URL('..', import.meta.url).pathname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const upgrade = app.getUpgradeHandler();
+
+function appendPeer(req) {
+  const peer = req.socket.remoteAddress;
+  if (!peer) return;
+  const forwarded = req.headers['x-forwarded-for'];
+  const chain = Array.isArray(forwarded) ? forwarded.join(', ') : forwarded;
+  req.headers['x-forwarded-for'] = chain ? `${chain}, ${peer}` : peer;
+}
+
+const server = createServer((req, res) => {
+  appendPeer(req);
+  void handle(req, res);
+});
+server.on('upgrade', (req, socket, head) => {
+  appendPeer(req);
+  void upgrade(req, socket, head);
+});
+// Keep-alive longer than common load balancers' idle timeouts, as `next start` does.
+server.keepAliveTimeout = 65_000;
+server.listen(port, () => {
+  console.log(`> ready on http://localhost:${port}`);
+});
+
+const stop = () => {
+  server.close(() => process.exit(0));
+  // Idle keep-alive sockets would hold close() open for up to a minute.
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5_000).unref();
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
