@@ -46,7 +46,8 @@ export async function handlePaymentEvent(db: Database, event: Stripe.Event): Pro
     if (ref.eventType === 'checkout.session.completed' || ref.eventType === 'checkout.session.async_payment_succeeded') {
       await fulfilBooking(db, session, ref);
     } else {
-      await endCheckout(db, { session, outcome: ref.eventType === 'checkout.session.expired' ? 'cancelled' : 'failed', ...ref });
+      const ended = await endCheckout(db, { session, outcome: ref.eventType === 'checkout.session.expired' ? 'cancelled' : 'failed', ...ref });
+      if (!ended.ours) return { received: true, outcome: 'ignored' };
     }
     return { received: true, outcome: 'processed' };
   } catch (error) {

@@ -152,7 +152,14 @@ describe('POST /api/webhooks/stripe', () => {
     expect((await state(c.bookingId, c.ticketIds)).booking.status).toBe('confirmed');
 
     const foreign = { ...session, id: 'cs_test_foreign', metadata: { bookingId: randomUUID() }, client_reference_id: null };
-    expect(await deliverWebhook(sessionEvent('checkout.session.completed', foreign))).toMatchObject({ status: 200, body: { outcome: 'ignored' } });
+    const notOurs = [
+      sessionEvent('checkout.session.completed', foreign),
+      sessionEvent('checkout.session.expired', foreign),
+      sessionEvent('checkout.session.async_payment_failed', { ...foreign, metadata: { bookingId: 'not-a-booking' } }),
+    ];
+    for (const event of notOurs) expect(await deliverWebhook(event)).toMatchObject({ status: 200, body: { outcome: 'ignored' } });
+    // Acknowledged, and nothing written: not even the event id.
+    expect(await sql`select 1 from stripe_events where id = any(${notOurs.map((e) => e.id)})`).toHaveLength(0);
   });
 
   it('is reached by the stand-in itself after a card payment on the hosted page', async () => {
