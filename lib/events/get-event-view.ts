@@ -6,7 +6,8 @@ import { getKv } from '@/lib/kv';
 import { cachedJson } from '@/lib/kv/cache';
 import { isUuid } from '@/lib/ids';
 import { loadEventDetails, type EventDetails } from './event-details';
-import { loadEventTickets, readSeatVersion, type EventTicket } from './ticket-statuses';
+import { freshSeatVersion } from './fresh-seat-version';
+import { loadEventTickets, type EventTicket } from './ticket-statuses';
 import { VersionedCache } from './versioned-cache';
 
 export type EventView = EventDetails & { tickets: EventTicket[] };
@@ -41,7 +42,7 @@ async function build(eventId: string) {
 
 async function current(eventId: string): Promise<Built> {
   if (!isUuid(eventId)) throw new AppError('not_found', 'No such event.');
-  const version = await readSeatVersion(db, eventId);
+  const version = await freshSeatVersion(db, eventId.toLowerCase());
   if (version === null) throw new AppError('not_found', 'No such event.');
   return views.get(eventId, version, () => build(eventId));
 }
