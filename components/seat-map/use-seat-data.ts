@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { unpackStatuses } from '@/lib/events/availability-codec';
 import { availabilityUrl } from '@/lib/events/read-urls';
@@ -9,6 +9,7 @@ import { decodeSeatMap } from '@/lib/events/seat-map-codec';
 import type { LiveAvailability } from '@/lib/realtime/apply-seat-diff';
 import { buildLayout, type Layout } from './geometry';
 import { priceBands, type PriceBands } from './price-bands';
+import { withRecentDiffs } from './recent-diffs';
 
 export type Catalogue = { currency: string; layout: Layout; prices: number[]; bands: PriceBands };
 
@@ -39,16 +40,25 @@ export function useCatalogue(eventId: string, url: string) {
   return { catalogue, error: query.error };
 }
 
-/** Compact statuses with their version; `pollMs` is set while the live connection is down. */
+/**
+ * Compact statuses with their version; `pollMs` is set while the live connection is down. Diffs
+ * keep them fresh while a map is open; a refetch happens on a gap, a reconnect, a failed
+ * connection, and whenever a map or a list mounts (the cache outlives a visit to another page,
+ * and no diff reaches a page that is not open). A snapshot never moves the statuses back to an
+ * older version than the ones held.
+ */
 export function useAvailability(eventId: string, pollMs: number | false) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: availabilityKey(eventId),
     queryFn: async (): Promise<LiveAvailability> => {
       const a = await getJson<{ version: number; count: number; statuses: string }>(availabilityUrl(eventId));
-      return { version: a.version, statuses: unpackStatuses(a.statuses, a.count), pending: null };
+      const fetched = withRecentDiffs(eventId, { version: a.version, statuses: unpackStatuses(a.statuses, a.count), pending: null });
+      const held = client.getQueryData<LiveAvailability>(availabilityKey(eventId));
+      return held && held.version > fetched.version ? held : fetched;
     },
     refetchInterval: pollMs,
-    // Diffs keep it fresh; a refetch happens on a gap, a reconnect or a failed connection.
+    refetchOnMount: 'always',
     staleTime: 30_000,
   });
 }
