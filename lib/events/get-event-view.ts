@@ -23,35 +23,25 @@ export async function getEventDetails(eventId: string): Promise<EventDetails> {
   return details;
 }
 
-type Built = { view: EventView; json: string };
-
 // A 40,000-seat view is ~1.4 MB and 40,000 rows to read; building it per request capped the origin
 // at a few requests per second. Each process keeps the last build per event and serves it while
 // the event's seat version is unchanged and no hold in it has lapsed since: one indexed lookup
 // instead of a full read, and never a seat staler than the database.
-const views = new VersionedCache<Built>(32);
+const views = new VersionedCache<string>(32);
 
 async function build(eventId: string) {
   const [details, { tickets, version, stableForMs }] = await Promise.all([
     getEventDetails(eventId),
     loadEventTickets(db, eventId),
   ]);
-  const view = { ...details, tickets };
-  return { value: { view, json: JSON.stringify({ event: view }) }, version, stableForMs };
-}
-
-async function current(eventId: string): Promise<Built> {
-  if (!isUuid(eventId)) throw new AppError('not_found', 'No such event.');
-  const version = await freshSeatVersion(db, eventId.toLowerCase());
-  if (version === null) throw new AppError('not_found', 'No such event.');
-  return views.get(eventId, version, () => build(eventId));
-}
-
-export async function getEventView(eventId: string): Promise<EventView> {
-  return (await current(eventId)).view;
+  const view: EventView = { ...details, tickets };
+  return { value: JSON.stringify({ event: view }), version, stableForMs };
 }
 
 /** The body of GET /api/events/{id}, serialised once per build rather than per request. */
 export async function getEventViewJson(eventId: string): Promise<string> {
-  return (await current(eventId)).json;
+  if (!isUuid(eventId)) throw new AppError('not_found', 'No such event.');
+  const version = await freshSeatVersion(db, eventId.toLowerCase());
+  if (version === null) throw new AppError('not_found', 'No such event.');
+  return views.get(eventId, version, () => build(eventId));
 }

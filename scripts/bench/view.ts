@@ -68,6 +68,9 @@ export async function benchView(opts: { baseUrl: string; edgePort: number; reads
     rows.push([name, bytes === null ? '' : `${int(bytes / 1024)} KB`, int(r.rps), ms(r.p50), ms(r.p99), ...cells, r.errors + r.non2xx]);
   try {
     const cell = (url: string) => load(url, connections, opts.seconds);
+    // A short run of every URL first: the server's first requests pay for JIT compilation and
+    // cold caches, which would otherwise fall on whichever cell comes first.
+    for (const url of [`${opts.baseUrl}/api/ping`, `${opts.baseUrl}/ping`, ...reads.map((r) => opts.baseUrl + r.path)]) await load(url, connections, 2);
     const trivialRoute = await cell(`${opts.baseUrl}/api/ping`);
     row('GET /api/ping (trivial route) @ origin', 0, trivialRoute);
     const trivialPage = await cell(`${opts.baseUrl}/ping`);
