@@ -9,7 +9,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runMigrations } from '../db/migrate';
 import { seed } from '../db/seed';
-import { startEmbeddedPostgres } from './embedded-postgres';
 import { redisAnswers } from './redis-probe';
 import { startStandIns } from './standins';
 
@@ -33,6 +32,9 @@ export async function prepareSite(env: NodeJS.ProcessEnv, opts: { publicUrl: str
   mkdirSync(dataDir, { recursive: true });
 
   if (!env.DATABASE_URL) {
+    // Imported only when needed: embedded-postgres installs its own SIGINT/SIGTERM handler on
+    // import, which ends the process before our own shutdown has stopped what we started.
+    const { startEmbeddedPostgres } = await import('./embedded-postgres');
     const pg = await startEmbeddedPostgres(path.join(dataDir, 'pg'), Number(env.EMBEDDED_PG_PORT ?? 54329));
     cleanups.push(pg.stop);
     env.DATABASE_URL = pg.url;
