@@ -56,4 +56,11 @@ test('the stadium: a small page, every section on the map, the last seat picked 
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   });
+
+  await test.step('"Show seats as a list" opens the first section with seats and takes the focus there', async () => {
+    await page.goto(eventPath);
+    await page.getByRole('button', { name: 'Show seats as a list' }).click();
+    await expect(page).toHaveURL(new RegExp(`\\?section=${encodeURIComponent(map.sections[0]!.id)}$`));
+    await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^${map.sections[0]!.name}`) })).toBeFocused();
+  });
 });

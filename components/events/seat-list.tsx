@@ -1,7 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { RedirectingAction } from '@/lib/actions/safe-action';
 import { formatPriceRange } from '@/lib/money';
 import type { Catalogue } from '@/components/seat-map/use-seat-data';
@@ -83,6 +83,15 @@ export function SeatList({ eventId, seatsUrl, maxSeats, canHold, signInUrlFor, h
   const availability = useAvailability(eventId, false);
   const statuses = availability.data?.statuses;
   const sections = useMemo(() => (catalogue && statuses ? summarise(catalogue, statuses) : null), [catalogue, statuses]);
+  // The button that opened the list is gone once it is open: focus moves to the section shown,
+  // so a keyboard or screen-reader fan lands on what they asked for.
+  const sectionHeading = useRef<HTMLHeadingElement>(null);
+  const focusOnOpen = useRef(false);
+  useEffect(() => {
+    if (!focusOnOpen.current || !sectionHeading.current) return;
+    focusOnOpen.current = false;
+    sectionHeading.current.focus();
+  });
 
   const setSection = (id: string | null) => {
     const next = new URLSearchParams(params.toString());
@@ -126,6 +135,7 @@ export function SeatList({ eventId, seatsUrl, maxSeats, canHold, signInUrlFor, h
           className="btn btn-secondary"
           aria-expanded="false"
           onClick={() => {
+            focusOnOpen.current = true;
             listView.set(true);
             if (firstOpen) setSection(firstOpen.id);
           }}
@@ -187,7 +197,7 @@ export function SeatList({ eventId, seatsUrl, maxSeats, canHold, signInUrlFor, h
           </ul>
         </nav>
         <div>
-          <h3>
+          <h3 ref={sectionHeading} tabIndex={-1}>
             {selected.name}
             {selected.tierName ? <span className="muted"> · {selected.tierName}</span> : null}
           </h3>

@@ -264,8 +264,11 @@ describe('two instances behind the edge', () => {
     const [first, second] = (await createFans(sql, 2)) as [TestFan, TestFan];
     const [c1, c2] = await Promise.all([sessionCookie(first), sessionCookie(second)]);
     const page = `/events/${event.eventId}`;
-    // Each instance re-reads the queued events on its own timer (QUEUE_REFRESH_MS).
+    // Each module instance (the proxy's, each route's) of each instance re-reads the queued events
+    // on its own timer (QUEUE_REFRESH_MS, 500 ms here): wait until both proxies have, then one
+    // more interval for the routes.
     for (const base of [A, B]) await expect.poll(async () => (await call(base, page)).status, { timeout: 10_000 }).toBe(307);
+    await sleep(1_000);
 
     // Joined on A, the same place on B: the queue lives in Redis.
     expect((await call(A, `/api/queue/${event.eventId}`, { cookie: c1 })).body).toMatchObject({ status: { state: 'admitted' } });
