@@ -14,6 +14,15 @@ import { admissionSecretKey } from '@/lib/waiting-room/token-key';
 // Server actions post to the page's URL and are let through: they cannot be redirected (the
 // client expects an action result), and every action that holds seats goes through the one
 // guarded door (lib/booking/hold-seats.ts), which checks the admission and binds it to the fan.
+//
+// The event page is public and kept by edges (next.config.mjs), but while its event is queued
+// the answer depends on the cookie: the page for an admitted fan, the queue for everyone else.
+// Both answers are then private, no-store, so an edge never stores either and every fan is
+// judged here. A copy an edge stored before the queue opened lives on for at most the page's
+// s-maxage plus stale-while-revalidate (about five seconds); the page's private island asks
+// GET /api/me/holds meanwhile and sends a fan without admission to the queue, and no hold is
+// taken without one (lib/booking/hold-seats.ts).
+const judgedPerFan = 'private, no-store';
 // next.config.mjs sets the same limit; Next enforces it by throwing mid-read, which answers 500.
 const maxActionBodyBytes = 64 * 1024;
 
@@ -28,7 +37,11 @@ export async function proxy(request: NextRequest) {
     await queuedEventIds(db, getKv(), { fresh: false }),
     admissionSecretKey(),
   );
-  if (decision.allow) return NextResponse.next();
+  if (decision.allow) {
+    const response = NextResponse.next();
+    if (decision.queued) response.headers.set('Cache-Control', judgedPerFan);
+    return response;
+  }
   if ('malformed' in decision) {
     if (decision.api) {
       return NextResponse.json(errorBody(new AppError('bad_request', 'The URL is not validly encoded.')), { status: 400 });
@@ -52,7 +65,9 @@ export async function proxy(request: NextRequest) {
       { status: 403 },
     );
   }
-  return NextResponse.redirect(new URL(`/queue/${decision.eventId}`, request.url));
+  const toQueue = NextResponse.redirect(new URL(`/queue/${decision.eventId}`, request.url));
+  toQueue.headers.set('Cache-Control', judgedPerFan);
+  return toQueue;
 }
 
 /**

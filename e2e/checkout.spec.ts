@@ -1,6 +1,6 @@
 import { formatMoney } from '../lib/money';
 import { createFans, testPassword, type TestFan } from '../lib/testing/factories';
-import { expect, test, type JourneyEvent } from './fixtures';
+import { expect, openSeatList, test, type JourneyEvent } from './fixtures';
 import type { Page } from '@playwright/test';
 
 type Seat = JourneyEvent['seats'][number];
@@ -21,6 +21,7 @@ async function signIn(page: Page, fan: TestFan, callbackUrl: string) {
 }
 
 async function holdTwoSeats(page: Page, first: Seat, second: Seat) {
+  await openSeatList(page);
   await seatBox(page, first, 'available').check();
   await seatBox(page, second, 'available').check();
   await page.getByRole('button', { name: 'Hold selected seats' }).click();

@@ -59,3 +59,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+/** The seat list renders on request: open it. The tab remembers, so later event pages open with it. */
+export async function openSeatList(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Show seats as a list' }).click();
+}

@@ -1,5 +1,5 @@
 import { formatMoney } from '../lib/money';
-import { expect, test, type JourneyEvent } from './fixtures';
+import { expect, openSeatList, test, type JourneyEvent } from './fixtures';
 
 type Seat = JourneyEvent['seats'][number];
 
@@ -25,6 +25,7 @@ test('a new fan signs up, holds two seats, watches the countdown and releases th
   });
 
   await test.step('hold two seats', async () => {
+    await openSeatList(page);
     await seatBox(first, 'available').check();
     await seatBox(second, 'available').check();
     await expect(page.getByText('2 of 8 seats selected')).toBeVisible();

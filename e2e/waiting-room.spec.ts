@@ -2,7 +2,7 @@ import { encode } from 'next-auth/jwt';
 import { formatMoney } from '../lib/money';
 import { createFans, testPassword, type TestFan } from '../lib/testing/factories';
 import { testNextAuthSecret } from '../lib/testing/server-env';
-import { expect, test } from './fixtures';
+import { expect, openSeatList, test } from './fixtures';
 
 // A queued on-sale in real Chromium: two fans are already in line, so the fan in the browser
 // sees a place and an estimate, watches it count down, is let in, and holds a seat.
@@ -53,6 +53,7 @@ test('a fan waits in the queue, is admitted, and holds a seat', async ({ page, t
 
   await test.step('holds a seat', async () => {
     const seat = testEvent.seats[0]!;
+    await openSeatList(page);
     await page
       .getByRole('checkbox', { name: `Row ${seat.row}, seat ${seat.number}, ${formatMoney(seat.price, 'USD')}, available`, exact: true })
       .check();

@@ -4,6 +4,8 @@ import { EventCard } from '@/components/events/event-card';
 import { db } from '@/db';
 import { listHomeEvents } from '@/lib/events/list-home-events';
 
+// Rendered per request (the city comes from the query string) but the same for every fan, so an
+// edge keeps it for the time next.config.mjs's Cache-Control gives.
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

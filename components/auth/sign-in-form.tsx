@@ -4,6 +4,7 @@ import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, type FormEvent } from 'react';
+import { useForgetMe } from '@/components/account/use-me';
 import { Field } from '@/components/ui/field';
 import { tooManyAttempts, wrongCredentials } from '@/lib/auth/sign-in-messages';
 
@@ -11,6 +12,7 @@ type State = { error: string | null; done?: boolean };
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const router = useRouter();
+  const forgetMe = useForgetMe();
 
   const [state, dispatch, pending] = useActionState(async (_prev: State, formData: FormData): Promise<State> => {
     const email = String(formData.get('email') ?? '').trim();
@@ -23,6 +25,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     } catch {
       return { error: 'We could not reach Ticketbooth. Check your connection and try again.' };
     }
+    // The header and the event page ask who is signed in from the browser: ask again.
+    await forgetMe();
     router.push(callbackUrl);
     router.refresh();
     return { error: null, done: true };

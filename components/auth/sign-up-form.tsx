@@ -4,6 +4,7 @@ import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, type FormEvent } from 'react';
+import { useForgetMe } from '@/components/account/use-me';
 import { Field } from '@/components/ui/field';
 import type { ActionFailure, SafeAction } from '@/lib/actions/safe-action';
 
@@ -13,6 +14,7 @@ export type SignUpAction = SafeAction<{ ok: true; email: string }>;
 
 export function SignUpForm({ callbackUrl, signUp }: { callbackUrl: string; signUp: SignUpAction }) {
   const router = useRouter();
+  const forgetMe = useForgetMe();
   const signInLink = `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
 
   const [state, dispatch, pending] = useActionState(async (_prev: State, formData: FormData): Promise<State> => {
@@ -32,6 +34,8 @@ export function SignUpForm({ callbackUrl, signUp }: { callbackUrl: string; signU
         error: { code: 'internal', message: 'Your account is ready, but we could not sign you in. Please sign in.' },
       };
     }
+    // The header and the event page ask who is signed in from the browser: ask again.
+    await forgetMe();
     router.push(callbackUrl);
     router.refresh();
     return result;

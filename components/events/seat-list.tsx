@@ -1,10 +1,21 @@
-import Link from 'next/link';
-import type { EventView } from '@/lib/events/get-event-view';
-import { formatMoney, formatPriceRange } from '@/lib/money';
+'use client';
 
-type Ticket = EventView['tickets'][number];
+import { useSearchParams } from 'next/navigation';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import type { RedirectingAction } from '@/lib/actions/safe-action';
+import { formatPriceRange } from '@/lib/money';
+import type { Catalogue } from '@/components/seat-map/use-seat-data';
+import { useAvailability, useCatalogue } from '@/components/seat-map/use-seat-data';
+import { SectionSeatsForm } from './section-seats-form';
+
+// The seats as a list, for keyboard and screen-reader fans and anyone who prefers it. It is drawn
+// in the browser from the same cached reads as the map (geometry, live statuses), one section at
+// a time and only when asked for, so the page's HTML stays small and the same for every fan. The
+// chosen section is in the URL (?section=), and a fan who opened the list once this visit gets
+// it open on the next event page too.
 
 export type SectionSummary = {
+  index: number;
   id: string;
   name: string;
   tierName: string | null;
@@ -13,173 +24,202 @@ export type SectionSummary = {
   /** Price range of the seats still available, or of all seats once none are. */
   minPrice: number;
   maxPrice: number;
-  rows: Array<{ label: string; seats: Ticket[] }>;
 };
 
-const statusText: Record<Ticket['status'], string> = { available: 'available', reserved: 'held', sold: 'sold' };
+// The "list view" preference, kept for this tab's visit (sessionStorage), read without a render
+// of its own on the server (where there is none) or a flash on the client.
+const listViewKey = 'tb-seat-list';
+const listeners = new Set<() => void>();
+const listView = {
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  get: () => sessionStorage.getItem(listViewKey) === '1',
+  set(on: boolean) {
+    if (on) sessionStorage.setItem(listViewKey, '1');
+    else sessionStorage.removeItem(listViewKey);
+    listeners.forEach((l) => l());
+  },
+};
 
-// The event view is one object per cached build (lib/events/get-event-view.ts), so its summary is
-// computed once per seat version rather than on every page request.
-const summaries = new WeakMap<EventView, readonly SectionSummary[]>();
-
-/**
- * Groups the tickets by section (in the venue's order) and row (in seat order). One pass, so a
- * 40,000-seat stadium costs a few milliseconds; only the chosen section is then rendered.
- */
-export function summariseSections(event: EventView): readonly SectionSummary[] {
-  let summary = summaries.get(event);
-  if (!summary) {
-    summary = groupSections(event);
-    summaries.set(event, summary);
-  }
-  return summary;
+function summarise(catalogue: Catalogue, statuses: Uint8Array): SectionSummary[] {
+  return catalogue.layout.sections.map((s) => {
+    let available = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    let allLo = Infinity;
+    let allHi = -Infinity;
+    for (let i = s.start; i < s.end; i++) {
+      const price = catalogue.prices[i]!;
+      allLo = Math.min(allLo, price);
+      allHi = Math.max(allHi, price);
+      if (statuses[i] !== 0) continue;
+      available++;
+      lo = Math.min(lo, price);
+      hi = Math.max(hi, price);
+    }
+    const open = available > 0;
+    return { index: s.index, id: s.id, name: s.name, tierName: s.tierName, total: s.end - s.start, available, minPrice: open ? lo : allLo, maxPrice: open ? hi : allHi };
+  });
 }
 
-function groupSections(event: EventView): SectionSummary[] {
-  const map = event.venue.seatMap;
-  const tierNames = new Map(map.tiers.map((t) => [t.id, t.name]));
-  type Acc = { summary: SectionSummary; rows: Map<string, Ticket[]>; lowest: number; highest: number };
-  const acc = new Map<string, Acc>();
-  const start = (id: string, name: string, tier: string): Acc => {
-    const summary: SectionSummary = {
-      id,
-      name,
-      tierName: tierNames.get(tier) ?? null,
-      total: 0,
-      available: 0,
-      minPrice: Infinity,
-      maxPrice: -Infinity,
-      rows: [],
-    };
-    const entry = { summary, rows: new Map<string, Ticket[]>(), lowest: Infinity, highest: -Infinity };
-    acc.set(id, entry);
-    return entry;
+type Props = {
+  eventId: string;
+  seatsUrl: string;
+  maxSeats: number;
+  canHold: boolean;
+  /** Set when nobody is signed in (with where to come back to): holding becomes a link to sign in. */
+  signInUrlFor: ((returnTo: string) => string) | null;
+  /** Holds `{ eventId, seats }` (passed down: components never import app/). */
+  holdAction: RedirectingAction;
+};
+
+export function SeatList({ eventId, seatsUrl, maxSeats, canHold, signInUrlFor, holdAction }: Props) {
+  const params = useSearchParams();
+  const requested = params.get('section');
+  const remembered = useSyncExternalStore(listView.subscribe, listView.get, () => false);
+  const { catalogue, error: catalogueError } = useCatalogue(eventId, seatsUrl);
+  const availability = useAvailability(eventId, false);
+  const statuses = availability.data?.statuses;
+  const sections = useMemo(() => (catalogue && statuses ? summarise(catalogue, statuses) : null), [catalogue, statuses]);
+  // The button that opened the list is gone once it is open: focus moves to the section shown,
+  // so a keyboard or screen-reader fan lands on what they asked for.
+  const sectionHeading = useRef<HTMLHeadingElement>(null);
+  const focusOnOpen = useRef(false);
+  useEffect(() => {
+    if (!focusOnOpen.current || !sectionHeading.current) return;
+    focusOnOpen.current = false;
+    sectionHeading.current.focus();
+  });
+
+  const setSection = (id: string | null) => {
+    const next = new URLSearchParams(params.toString());
+    if (id) next.set('section', id);
+    else next.delete('section');
+    next.delete('released');
+    const query = next.toString();
+    // Replaces the URL in place (Next keeps useSearchParams in step): no request, no new entry.
+    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
   };
-  for (const s of map.sections) start(s.id, s.name, s.tier);
 
-  for (const t of event.tickets) {
-    const entry = acc.get(t.seat.section) ?? start(t.seat.section, `Section ${t.seat.section}`, t.tier);
-    const section = entry.summary;
-    let row = entry.rows.get(t.seat.row);
-    if (!row) {
-      row = [];
-      entry.rows.set(t.seat.row, row);
-      section.rows.push({ label: t.seat.row, seats: row });
-    }
-    row.push(t);
-    section.total++;
-    entry.lowest = Math.min(entry.lowest, t.price);
-    entry.highest = Math.max(entry.highest, t.price);
-    if (t.status === 'available') {
-      section.available++;
-      section.minPrice = Math.min(section.minPrice, t.price);
-      section.maxPrice = Math.max(section.maxPrice, t.price);
-    }
+  const heading = <h3 id="list-heading">Or choose from a list</h3>;
+  if (catalogueError || availability.error) {
+    return (
+      <section aria-labelledby="list-heading">
+        {heading}
+        <div role="alert" className="alert alert-error">
+          <p>The seat list could not be loaded. Reload the page to try again.</p>
+        </div>
+      </section>
+    );
+  }
+  if (!catalogue || !statuses || !sections) {
+    return (
+      <section aria-labelledby="list-heading">
+        {heading}
+        <p aria-busy="true">Loading the seat list…</p>
+      </section>
+    );
   }
 
-  const out: SectionSummary[] = [];
-  for (const { summary, lowest, highest } of acc.values()) {
-    if (summary.total === 0) continue;
-    if (summary.available === 0) {
-      summary.minPrice = lowest;
-      summary.maxPrice = highest;
-    }
-    out.push(summary);
+  const firstOpen = sections.find((s) => s.available > 0) ?? sections[0];
+  const selected = sections.find((s) => s.id === requested) ?? (remembered ? firstOpen : undefined);
+  if (!selected) {
+    return (
+      <section aria-labelledby="list-heading">
+        {heading}
+        <p className="muted">Every seat, section by section, as checkboxes: easier with a keyboard or a screen reader.</p>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          aria-expanded="false"
+          onClick={() => {
+            focusOnOpen.current = true;
+            listView.set(true);
+            if (firstOpen) setSection(firstOpen.id);
+          }}
+        >
+          Show seats as a list
+        </button>
+      </section>
+    );
   }
-  return out;
-}
 
-export function seatDescription(row: string, ticket: Ticket, currency: string): string {
-  return `Row ${row}, seat ${ticket.seat.number}, ${formatMoney(ticket.price, currency)}, ${statusText[ticket.status]}`;
-}
-
-export function SectionPicker({
-  sections,
-  selectedId,
-  currency,
-  hrefFor,
-}: {
-  sections: readonly SectionSummary[];
-  selectedId: string | undefined;
-  currency: string;
-  hrefFor: (sectionId: string) => string;
-}) {
+  const here = `/events/${eventId}?section=${encodeURIComponent(selected.id)}`;
   return (
-    <nav aria-labelledby="sections-heading">
-      <h3 id="sections-heading">Sections</h3>
-      <ul className="section-list">
-        {sections.map((s) => {
-          const current = s.id === selectedId;
-          return (
-            <li key={s.id}>
-              <Link
-                href={hrefFor(s.id)}
-                className="section-link"
-                aria-current={current ? 'true' : undefined}
-                scroll={false}
-              >
-                <strong>{s.name}</strong>
-                <span>
-                  {s.available === 0 ? 'Sold out' : `${s.available} of ${s.total} available`}
-                  {current ? <span className="sr-only"> (showing)</span> : null}
-                </span>
-                <small>
-                  {s.tierName ? `${s.tierName} · ` : ''}
-                  {formatPriceRange(s.minPrice, s.maxPrice, currency)}
-                </small>
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
-}
-
-/**
- * The seats of one section as checkboxes named `ticketIds`, one fieldset per row. Held and sold
- * seats are disabled and say so in text; colour and strike-through only repeat it.
- */
-export function SeatRows({
-  section,
-  currency,
-  interactive,
-}: {
-  section: SectionSummary;
-  currency: string;
-  interactive: boolean;
-}) {
-  return (
-    <div>
-      {section.rows.map((row) => (
-        <fieldset key={row.label} className="seat-row">
-          <legend>Row {row.label}</legend>
-          <ul className="seat-grid">
-            {row.seats.map((t) => {
-              const open = t.status === 'available';
+    <section aria-labelledby="list-heading">
+      {heading}
+      <p>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          aria-expanded="true"
+          onClick={() => {
+            listView.set(false);
+            setSection(null);
+          }}
+        >
+          Hide the list
+        </button>
+      </p>
+      <div className="seats-layout">
+        <nav aria-labelledby="sections-heading">
+          <h3 id="sections-heading">Sections</h3>
+          <ul className="section-list">
+            {sections.map((s) => {
+              const current = s.id === selected.id;
               return (
-                <li key={t.id}>
-                  <label className={open ? 'seat' : 'seat seat-unavailable'}>
-                    <input
-                      type="checkbox"
-                      name="ticketIds"
-                      value={t.id}
-                      disabled={!open || !interactive}
-                      aria-label={seatDescription(row.label, t, currency)}
-                    />
-                    <span className="seat-number" aria-hidden="true">
-                      {t.seat.number}
+                <li key={s.id}>
+                  <a
+                    href={`?section=${encodeURIComponent(s.id)}`}
+                    className="section-link"
+                    aria-current={current ? 'true' : undefined}
+                    onClick={(e) => {
+                      if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+                      e.preventDefault();
+                      setSection(s.id);
+                    }}
+                  >
+                    <strong>{s.name}</strong>
+                    <span>
+                      {s.available === 0 ? 'Sold out' : `${s.available} of ${s.total} available`}
+                      {current ? <span className="sr-only"> (showing)</span> : null}
                     </span>
-                    <span className="seat-meta" aria-hidden="true">
-                      {open ? formatMoney(t.price, currency) : t.status === 'sold' ? 'Sold' : 'Held'}
-                    </span>
-                  </label>
+                    <small>
+                      {s.tierName ? `${s.tierName} · ` : ''}
+                      {formatPriceRange(s.minPrice, s.maxPrice, catalogue.currency)}
+                    </small>
+                  </a>
                 </li>
               );
             })}
           </ul>
-        </fieldset>
-      ))}
-    </div>
+        </nav>
+        <div>
+          <h3 ref={sectionHeading} tabIndex={-1}>
+            {selected.name}
+            {selected.tierName ? <span className="muted"> · {selected.tierName}</span> : null}
+          </h3>
+          <p className="muted">
+            {selected.available === 0
+              ? 'Every seat in this section is taken. Try another section.'
+              : `${selected.available} of ${selected.total} seats available.`}
+          </p>
+          <SectionSeatsForm
+            // One section's seats are in the form at a time: a new section starts a new selection.
+            key={selected.id}
+            eventId={eventId}
+            catalogue={catalogue}
+            section={catalogue.layout.sections[selected.index]!}
+            statuses={statuses}
+            maxSeats={maxSeats}
+            canHold={canHold}
+            signInUrl={signInUrlFor ? signInUrlFor(here) : null}
+            holdAction={holdAction}
+          />
+        </div>
+      </div>
+    </section>
   );
 }

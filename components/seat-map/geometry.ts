@@ -10,6 +10,8 @@ export type SectionGeom = {
   index: number;
   id: string;
   name: string;
+  /** The price tier's name ("Lower Sideline"), when the map names it. */
+  tierName: string | null;
   path: string;
   box: Box;
   centre: { x: number; y: number };
@@ -44,6 +46,7 @@ function boxOf(points: ReadonlyArray<readonly [number, number]>): Box {
 }
 
 export function buildLayout(map: SeatMap): Layout {
+  const tierNames = new Map(map.tiers.map((t) => [t.id, t.name]));
   const seats: SeatGeom[] = [];
   const rows: RowGeom[] = [];
   const rowsOf: RowGeom[][] = map.sections.map(() => []);
@@ -72,6 +75,7 @@ export function buildLayout(map: SeatMap): Layout {
       index: s,
       id: section.id,
       name: section.name,
+      tierName: tierNames.get(section.tier) ?? null,
       path: pathOf(section.outline),
       box,
       centre: { x: box.x + box.w / 2, y: box.y + box.h / 2 },

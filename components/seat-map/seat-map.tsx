@@ -16,6 +16,8 @@ import { useLiveSeats } from './use-live-seats';
 
 type Props = {
   eventId: string;
+  /** The geometry's URL, with its content hash (see use-seat-data.ts). */
+  seatsUrl: string;
   maxSeats: number;
   /** Set when nobody is signed in: holding becomes a link to sign in. */
   signInUrl: string | null;
@@ -29,8 +31,8 @@ type Props = {
 
 const pollMs = 3_000;
 
-export function SeatMap({ eventId, maxSeats, signInUrl, canHold, pusher, mySeats, holdAction }: Props) {
-  const { catalogue, error: catalogueError } = useCatalogue(eventId);
+export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pusher, mySeats, holdAction }: Props) {
+  const { catalogue, error: catalogueError } = useCatalogue(eventId, seatsUrl);
   const live = useLiveSeats(eventId, pusher);
   const availability = useAvailability(eventId, live === 'polling' ? pollMs : false);
   const queryClient = useQueryClient();

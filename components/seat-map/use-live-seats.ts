@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { applySeatDiff, type LiveAvailability } from '@/lib/realtime/apply-seat-diff';
 import type { SeatDiffMessage } from '@/lib/realtime/batch-seat-diff';
 import { seatChannel, seatEventName, type PusherClientConfig } from '@/lib/realtime/channels';
+import { rememberDiff } from './recent-diffs';
 import { availabilityKey } from './use-seat-data';
 
 export type LiveState = 'connecting' | 'live' | 'polling';
@@ -45,8 +46,9 @@ export function useLiveSeats(eventId: string, config: PusherClientConfig | null)
     });
     const channel = client.subscribe(seatChannel(eventId));
     channel.bind(seatEventName, (message: SeatDiffMessage) => {
+      rememberDiff(eventId, message);
       const current = queryClient.getQueryData<LiveAvailability>(key);
-      // Before the first snapshot there is nothing to patch; the snapshot will include this.
+      // Before the first snapshot there is nothing to patch; the snapshot gets this applied.
       if (!current) return;
       const result = applySeatDiff(current, message);
       if (result.kind === 'applied') queryClient.setQueryData(key, result.state);

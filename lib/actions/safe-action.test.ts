@@ -12,7 +12,6 @@ vi.mock('@/lib/auth/session', () => ({
 }));
 
 const { formDataToObject, safeAction } = await import('./safe-action');
-const { toList } = await import('@/lib/form-data');
 
 const form = (entries: Array<[string, string]>) => {
   const fd = new FormData();
@@ -33,12 +32,6 @@ describe('formDataToObject', () => {
       ['$ACTION_ID_123', ''],
     ]);
     expect(formDataToObject(fd)).toEqual({ name: 'Ada', ticketIds: ['a', 'b'] });
-  });
-
-  it('turns absent, single and repeated list fields into arrays', () => {
-    expect(toList(undefined)).toEqual([]);
-    expect(toList('a')).toEqual(['a']);
-    expect(toList(['a', 'b'])).toEqual(['a', 'b']);
   });
 });
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { toList } from '@/lib/form-data';
 import { AppError, fromZod } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { maxTicketsPerHold, reserveInputSchema } from './reserve-input';
@@ -36,9 +35,7 @@ const formPrice = z.preprocess((v) => (v === '' ? undefined : v), formNumber(pri
 const schemas = {
   /** POST /api/reservations */
   'api-tickets': reserveInputSchema.strict(),
-  /** The seat list's checkboxes: none checked sends nothing, one sends a lone string. */
-  'form-tickets': z.object({ eventId, ticketIds: z.preprocess(toList, reserveInputSchema.shape.ticketIds) }),
-  /** The seat map names seats by their index in the event's seat order. */
+  /** The seat map and the seat list name seats by their index in the event's seat order. */
   seats: z.object({ eventId, seats: seatIndexes }).strict(),
   /** POST /api/events/{id}/best-available (the event id comes from the path). */
   'api-best': z
@@ -59,7 +56,7 @@ export type Selection =
   | { kind: 'best'; eventId: string; quantity: number; minPrice?: number; maxPrice?: number };
 
 // Ticket-id holds keep their 400; best available has always answered 422 for bad input.
-const errorCode = { 'api-tickets': 'bad_request', 'form-tickets': 'bad_request', seats: 'bad_request', 'api-best': 'validation_failed', 'form-best': 'validation_failed' } as const;
+const errorCode = { 'api-tickets': 'bad_request', seats: 'bad_request', 'api-best': 'validation_failed', 'form-best': 'validation_failed' } as const;
 
 export function parseSelection(via: HoldVia, input: unknown): Selection {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {

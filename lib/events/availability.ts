@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { packStatuses } from './availability-codec';
-import { readSeatVersion } from './ticket-statuses';
+import { freshSeatVersion } from './fresh-seat-version';
 import { VersionedCache } from './versioned-cache';
 
 export type Availability = { version: number; count: number; statuses: string };
@@ -39,13 +39,14 @@ export async function loadAvailability(db: DbOrTx, eventId: string): Promise<Ava
 
 // Reading 40,000 statuses per request capped this endpoint far below the framework's floor. As
 // for the event view, each process reuses its last read while the seat version is unchanged and
-// no hold has lapsed, so the answer is never staler than the database.
+// no hold has lapsed, so the answer is never staler than the database (and the version lookups
+// of concurrent requests are coalesced without giving that up: fresh-seat-version.ts).
 const cache = new VersionedCache<string>(64);
 
 /** The JSON body of GET /api/events/{id}/availability. */
 export async function availabilityJson(db: DbOrTx, eventId: string): Promise<string> {
   if (!isUuid(eventId)) throw new AppError('not_found', 'No such event.');
-  const version = await readSeatVersion(db, eventId);
+  const version = await freshSeatVersion(db, eventId.toLowerCase());
   if (version === null) throw new AppError('not_found', 'No such event.');
   return cache.get(eventId, version, async () => {
     const { stableForMs, ...availability } = await loadAvailability(db, eventId);

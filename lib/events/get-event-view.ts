@@ -6,7 +6,8 @@ import { cachedJson } from '@/lib/kv/cache';
 import type { Kv } from '@/lib/kv/types';
 import { isUuid } from '@/lib/ids';
 import { loadEventDetails, type EventDetails } from './event-details';
-import { loadEventTickets, readSeatVersion, type EventTicket } from './ticket-statuses';
+import { freshSeatVersion } from './fresh-seat-version';
+import { loadEventTickets, type EventTicket } from './ticket-statuses';
 import { VersionedCache } from './versioned-cache';
 
 export type EventView = EventDetails & { tickets: EventTicket[] };
@@ -26,9 +27,10 @@ type Built = { view: EventView; json: string };
 // A 40,000-seat view is ~1.4 MB and 40,000 rows to read; building it per request capped the origin
 // at a few requests per second. Each process keeps the last build per event and serves it while
 // the event's seat version is unchanged and no hold in it has lapsed since: one indexed lookup
-// instead of a full read, and never a seat staler than the database. An edit of the event bumps
-// the version too (lib/catalogue), so the details are read from the database, not the kv cache,
-// which could still hold the old ones for a moment after the edit commits.
+// instead of a full read, and never a seat staler than the database (freshSeatVersion: one
+// lookup serves every request that arrived while the previous one ran). An edit of the event
+// bumps the version too (lib/catalogue), so the details are read from the database, not the kv
+// cache, which could still hold the old ones for a moment after the edit commits.
 const views = new VersionedCache<Built>(32);
 
 async function build(db: DbOrTx, eventId: string) {
@@ -40,9 +42,10 @@ async function build(db: DbOrTx, eventId: string) {
 
 async function current(db: DbOrTx, eventId: string): Promise<Built> {
   if (!isUuid(eventId)) throw new AppError('not_found', 'No such event.');
-  const version = await readSeatVersion(db, eventId);
+  const id = eventId.toLowerCase();
+  const version = await freshSeatVersion(db, id);
   if (version === null) throw new AppError('not_found', 'No such event.');
-  return views.get(eventId, version, () => build(db, eventId));
+  return views.get(id, version, () => build(db, id));
 }
 
 export async function getEventView(db: DbOrTx, eventId: string): Promise<EventView> {

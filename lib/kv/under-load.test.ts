@@ -47,11 +47,13 @@ describe('kv health under a saturated event loop', () => {
   it('rate limits keep answering 429 and nobody calls a healthy Redis unavailable', async () => {
     let loading = true;
     // Seats change all the time in an on-sale: each bump of the seat version makes the server
-    // rebuild the 10,000-ticket view instead of serving its per-process copy.
+    // rebuild the 10,000-ticket view instead of serving its per-process copy. Concurrent requests
+    // share their seat-version lookups (lib/events/fresh-seat-version.ts), and so the builds, so
+    // the version moves every millisecond to keep the load heavy.
     const churn = (async () => {
       while (loading) {
         await sql`update events set seat_version = seat_version + 1 where id = ${big.eventId}`;
-        await new Promise((r) => setTimeout(r, 10));
+        await new Promise((r) => setTimeout(r, 1));
       }
     })();
     const load = saturate(() => loading, 24);

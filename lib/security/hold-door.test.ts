@@ -47,7 +47,7 @@ const holdInputs = () => [
 describe('the one guarded door to a hold', () => {
   it('the build has the hold actions this test expects to find (so an empty walk cannot pass)', () => {
     const names = builtActions().map((a) => a.name);
-    expect(names).toEqual(expect.arrayContaining(['holdListedSeats', 'holdMapSeats', 'holdBestSeats']));
+    expect(names).toEqual(expect.arrayContaining(['holdMapSeats', 'holdBestSeats']));
   });
 
   it('no server action gives a fan without admission a hold on a queued event', async () => {
@@ -62,7 +62,7 @@ describe('the one guarded door to a hold', () => {
     }
     expect(await holdsOf(fan.id)).toBe(before);
     // The hold actions refuse for the right reason, not only by accident of bad input.
-    for (const name of ['holdListedSeats', 'holdMapSeats', 'holdBestSeats']) expect(refusals[name]).toContain('queue_required');
+    for (const name of ['holdMapSeats', 'holdBestSeats']) expect(refusals[name]).toContain('queue_required');
   });
 
   it('no API route gives a fan without admission a hold on a queued event', async () => {

@@ -92,7 +92,7 @@ describe('gate', () => {
   it('admits a valid token and refuses one for another event', async () => {
     const mine = await signAdmission(key, { userId: fanA, eventId, expiresAt: inTen });
     const theirs = await signAdmission(key, { userId: fanA, eventId: otherEvent, expiresAt: inTen });
-    expect(await gate(request(`/events/${eventId}`, { [admissionCookieName(eventId)]: mine }), queued, key)).toEqual({ allow: true });
+    expect(await gate(request(`/events/${eventId}`, { [admissionCookieName(eventId)]: mine }), queued, key)).toEqual({ allow: true, queued: true });
     // Another event's token, even under this event's cookie name.
     const misplaced = request(`/events/${eventId}`, { [admissionCookieName(eventId)]: theirs });
     expect((await gate(misplaced, queued, key)).allow).toBe(false);

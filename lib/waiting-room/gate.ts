@@ -12,7 +12,8 @@ const guarded: Array<{ pattern: RegExp; api: boolean; canonical: (id: string) =>
 
 export type GateRequest = { pathname: string; cookie: (name: string) => string | undefined };
 export type GateDecision =
-  | { allow: true }
+  /** `queued`: a guarded URL of a queued event, let through on this fan's own admission. */
+  | { allow: true; queued?: true }
   /** Not the canonical spelling of a guarded URL: send the client there, then judge that. */
   | { allow: false; redirect: string }
   /** The path's percent-encoding is broken: nothing in the app can serve it. */
@@ -63,6 +64,6 @@ export async function gate(
   if (request.pathname !== route.canonical) return { allow: false, redirect: route.canonical };
   if (!queued.has(route.eventId)) return { allow: true };
   const token = request.cookie(admissionCookieName(route.eventId));
-  if (token && (await verifyAdmission(key, token, { eventId: route.eventId, now }))) return { allow: true };
+  if (token && (await verifyAdmission(key, token, { eventId: route.eventId, now }))) return { allow: true, queued: true };
   return { allow: false, eventId: route.eventId, api: route.api };
 }

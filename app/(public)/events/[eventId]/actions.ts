@@ -1,6 +1,5 @@
 'use server';
 
-import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { db } from '@/db';
@@ -8,7 +7,6 @@ import { actionFanRequest } from '@/lib/actions/fan-request';
 import { safeAction } from '@/lib/actions/safe-action';
 import { holdSeats } from '@/lib/booking/hold-seats';
 import type { HoldVia } from '@/lib/booking/hold-input';
-import { AppError } from '@/lib/errors';
 import { getKv } from '@/lib/kv';
 
 // Each action here is a public endpoint that holds seats, so each is only sign-in plus the one
@@ -21,17 +19,7 @@ async function hold(via: HoldVia, input: unknown, user: Parameters<typeof action
   redirect(`/reservations/${reservationId}`);
 }
 
-export const holdListedSeats = safeAction({ schema: anyInput, auth: true }, async (input, { user }) => {
-  try {
-    return await hold('form-tickets', input, user);
-  } catch (error) {
-    // Someone else got there first: re-render the seat list in the same response so the fan
-    // sees those seats as held while reading which ones they lost.
-    if (error instanceof AppError && error.code === 'seats_taken') refresh();
-    throw error;
-  }
-});
-
+// Seats by their index in the event's seat order: the map and the seat list both pick this way.
 export const holdMapSeats = safeAction({ schema: anyInput, auth: true }, (input, { user }) => hold('seats', input, user));
 
 // "Best available": the server picks the seats and holds them in the same call.
