@@ -16,6 +16,10 @@ afterAll(async () => {
   await Promise.all([sql.end({ timeout: 1 }), killer.end({ timeout: 1 })]);
 });
 
+// The bug's hangs are permanent; a killed pool reconnects with a backoff of a second or so, which a
+// loaded machine can stretch. Anything still pending after this long is stuck.
+const hungAfterMs = 30_000;
+
 const settleWithin = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p.then(() => 'ok', (e: { code?: string }) => `error:${e?.code ?? 'unknown'}`), new Promise<string>((r) => setTimeout(() => r('hung'), ms))]);
 
@@ -26,7 +30,7 @@ describe('the database driver when connections are killed mid-transaction', () =
     process.on('uncaughtException', onUncaught);
     const outcomes: string[] = [];
     try {
-      for (let round = 0; round < 15; round++) {
+      for (let round = 0; round < 10; round++) {
         const txs = Array.from({ length: 8 }, (_, i) =>
           settleWithin(
             sql.begin(async (tx) => {
@@ -34,13 +38,13 @@ describe('the database driver when connections are killed mid-transaction', () =
               await tx`select ${'x'.repeat(i * 200)}::text as pad`;
               await tx`select 1`;
             }),
-            5_000,
+            hungAfterMs,
           ),
         );
         await new Promise((r) => setTimeout(r, Math.random() * 15));
         await killer`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'driver-faults-test'`;
         outcomes.push(...(await Promise.all(txs)));
-        outcomes.push(await settleWithin(Promise.all(Array.from({ length: 8 }, () => sql`select 1`)), 5_000));
+        outcomes.push(await settleWithin(Promise.all(Array.from({ length: 8 }, () => sql`select 1`)), hungAfterMs));
       }
     } finally {
       process.off('uncaughtException', onUncaught);
@@ -49,5 +53,5 @@ describe('the database driver when connections are killed mid-transaction', () =
     expect(uncaught).toEqual([]);
     // The kills really landed (otherwise this proves nothing).
     expect(outcomes.filter((o) => o.startsWith('error:')).length).toBeGreaterThan(10);
-  }, 120_000);
+  }, 600_000);
 });
