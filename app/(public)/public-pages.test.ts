@@ -99,8 +99,11 @@ describe('a queued event page is judged per fan, never shared', () => {
     [admitted] = (await createFans(sql, 1)) as [TestFan];
     const token = await signAdmission(admissionKey(testNextAuthSecret), { userId: admitted.id, eventId: queued.eventId, expiresAt: Date.now() + 600_000 });
     admission = `${await sessionCookie(admitted)}; ${admissionCookieName(queued.eventId)}=${token}`;
-    // The proxy reads the queued events on a timer (QUEUE_REFRESH_MS): wait until it has.
+    // The proxy and the route handlers each read the queued events on a timer (QUEUE_REFRESH_MS,
+    // one list per bundle): wait until both have, as a change reaches every server that way.
+    const island = async () => (await api(`/api/me/holds?eventId=${queued.eventId}`, {})).body as { queueRequired?: boolean };
     for (let i = 0; i < 50 && (await get(`/events/${queued.eventId}`)).status !== 307; i++) await sleep(200);
+    for (let i = 0; i < 50 && !(await island()).queueRequired; i++) await sleep(200);
   });
 
   it('answers the admitted fan with the page and everyone else with the queue, both private, no-store', async () => {

@@ -51,14 +51,19 @@ describe('freshSeatVersion', () => {
 
   it('answers null for an event that does not exist, and passes a failure to every waiter', async () => {
     expect(await freshSeatVersion(db, '00000000-0000-4000-8000-000000000000')).toBeNull();
+    // Every way of querying fails when awaited, as it would with the database down: execute()
+    // and select() hand back a query builder whose every step chains and whose await rejects.
+    const failing: unknown = new Proxy(() => {}, {
+      get: (_target, prop) =>
+        prop === 'then' ? (_ok: unknown, fail: (e: Error) => void) => fail(new Error('db down')) : () => failing,
+      apply: () => failing,
+    });
     const broken = new Proxy(db, {
-      // Every way of querying fails, as it would with the database down.
-      get: (target, prop, receiver) =>
-        prop === 'execute' || prop === 'select' ? () => Promise.reject(new Error('db down')) : Reflect.get(target, prop, receiver),
+      get: (target, prop, receiver) => (prop === 'execute' || prop === 'select' ? failing : Reflect.get(target, prop, receiver)),
     });
     const id = '00000000-0000-4000-8000-000000000001';
     const all = await Promise.allSettled([freshSeatVersion(broken, id), freshSeatVersion(broken, id), freshSeatVersion(broken, id)]);
-    expect(all.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(all.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'fulfilled'))).toEqual(['db down', 'db down', 'db down']);
     expect(await freshSeatVersion(db, id)).toBeNull();
   });
 });
