@@ -32,6 +32,7 @@ export function OfferBanner({ pusher }: { pusher: PusherClientConfig | null }) {
       enabledTransports: ['ws', 'wss'],
       channelAuthorization: { endpoint: '/api/realtime/auth', transport: 'ajax' },
     });
+    // The banner's list and any event page's own entry (same key prefix).
     const refetch = () => void queryClient.invalidateQueries({ queryKey: myWaitlistKey });
     client.subscribe(channel).bind(waitlistOfferEvent, refetch);
     return () => {

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import PusherClient from 'pusher-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testSql } from '@/lib/testing/db';
 import { createEvent, createFans, type TestFan } from '@/lib/testing/factories';
 import { api, sessionCookie } from '@/lib/testing/http';
+import { testStandInPorts } from '@/lib/testing/server-env';
 
 // The waitlist's door over HTTP against the test server: session, strict input, body cap, and
 // nothing of one fan's entry or offer reachable by another.
@@ -123,6 +125,51 @@ describe('POST/GET/DELETE /api/events/{id}/waitlist', () => {
     expect((await api('/api/me/waitlist', { cookie: ownerCookie })).body).toMatchObject({ offers: [{ reservationId: offer, seats: 2 }], channel: `private-fan-${owner!.id}` });
     const mail = await sql`select "to" from dev_mail where text like ${`%/reservations/${offer}%`}`;
     expect(mail.map((m) => m.to)).toEqual([owner!.email]);
+  });
+});
+
+describe('the offer on the fan\'s private channel', () => {
+  it('reaches the fan through the site\'s channel auth, and no other fan may listen', async () => {
+    const { event, holderCookie, reservationId } = await soldOutEvent();
+    const [owner, other] = await createFans(sql, 2);
+    const ownerCookie = await sessionCookie(owner!);
+    const otherCookie = await sessionCookie(other!);
+    const listen = (cookie: string) =>
+      new PusherClient('local-key', {
+        cluster: 'mt1',
+        wsHost: '127.0.0.1',
+        wsPort: testStandInPorts.pusher,
+        forceTLS: false,
+        enabledTransports: ['ws'],
+        channelAuthorization: {
+          endpoint: '/api/realtime/auth',
+          transport: 'ajax',
+          customHandler: ({ socketId, channelName }, callback) => {
+            void api('/api/realtime/auth', { method: 'POST', cookie, rawBody: `socket_id=${socketId}&channel_name=${channelName}`, contentType: 'application/x-www-form-urlencoded' }).then(
+              (res) => (res.status === 200 ? callback(null, res.body as { auth: string }) : callback(new Error(`auth ${res.status}`), null)),
+            );
+          },
+        },
+      });
+    const ownerClient = listen(ownerCookie);
+    const otherClient = listen(otherCookie);
+    try {
+      const mine = ownerClient.subscribe(`private-fan-${owner!.id}`);
+      await new Promise<void>((resolve) => mine.bind('pusher:subscription_succeeded', () => resolve()));
+      const theirs = otherClient.subscribe(`private-fan-${owner!.id}`);
+      await new Promise<void>((resolve) => theirs.bind('pusher:subscription_error', () => resolve()));
+      const heard = new Promise<{ eventId: string; reservationId: string }>((resolve) => mine.bind('waitlist-offer', resolve));
+
+      const path = `/api/events/${event.eventId}/waitlist`;
+      expect((await api(path, { method: 'POST', cookie: ownerCookie, json: { quantity: 1, maxPrice: 9_000 } })).status).toBe(201);
+      expect((await api(`/api/reservations/${reservationId}`, { method: 'DELETE', cookie: holderCookie })).status).toBe(200);
+      const message = await heard;
+      expect(message.eventId).toBe(event.eventId);
+      expect(message.reservationId).toBe(await waitForOffer(ownerCookie, path));
+    } finally {
+      ownerClient.disconnect();
+      otherClient.disconnect();
+    }
   });
 });
 
