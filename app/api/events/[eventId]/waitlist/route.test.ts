@@ -83,6 +83,19 @@ describe('POST/GET/DELETE /api/events/{id}/waitlist', () => {
     expect(await entries(event.eventId)).toHaveLength(0);
   });
 
+  it('behind a waiting room, lets only an admitted fan join (403 queue_required)', async () => {
+    const { event } = await soldOutEvent();
+    await sql`update events set queue_mode = 'on' where id = ${event.eventId}`;
+    const [fan] = await createFans(sql, 1);
+    const cookie = await sessionCookie(fan!);
+    // Servers re-read which events are queued every QUEUE_REFRESH_MS (500 ms for the test server).
+    await new Promise((r) => setTimeout(r, 1_200));
+    const res = await api(`/api/events/${event.eventId}/waitlist`, { method: 'POST', cookie, json: { quantity: 1, maxPrice: 9_000 } });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: { code: 'queue_required' } });
+    expect(await entries(event.eventId)).toHaveLength(0);
+  });
+
   it('refuses a fan while seats that fit are on sale', async () => {
     const event = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 2 });
     const [fan] = await createFans(sql, 1);

@@ -1,6 +1,7 @@
 import { db } from '@/db';
 import { requireUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
+import { cookieValue } from '@/lib/http/cookies';
 import { privateJson } from '@/lib/http/private-json';
 import { readJson, route } from '@/lib/http/route';
 import { getKv } from '@/lib/kv';
@@ -9,6 +10,7 @@ import { joinWaitlist } from '@/lib/waitlist/join-waitlist';
 import { leaveWaitlist } from '@/lib/waitlist/leave-waitlist';
 import { limitWaitlistChange } from '@/lib/waitlist/limit-waitlist';
 import { parseJoinWaitlist } from '@/lib/waitlist/waitlist-input';
+import { requireAdmission } from '@/lib/waiting-room/require-admission';
 
 type Context = { params: Promise<{ eventId: string }> };
 
@@ -27,6 +29,10 @@ export const POST = route(async (request, { params }: Context) => {
   const { eventId } = await params;
   await limitWaitlistChange(getKv(), user.id, request.headers);
   const input = parseJoinWaitlist(await readJson(request));
+  // An offer is a hold: behind a waiting room, only an admitted fan may line up for one, or the
+  // waitlist would be a way round the queue for seats freed during the on-sale.
+  const header = request.headers.get('cookie');
+  await requireAdmission(eventId, user.id, (name) => cookieValue(header, name));
   const entry = await joinWaitlist(db, { ...input, userId: user.id, eventId });
   return Response.json({ entry }, { status: 201, headers: { 'Cache-Control': 'private, no-store' } });
 });
