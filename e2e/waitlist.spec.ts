@@ -33,7 +33,7 @@ test('a fan on the waitlist of a sold-out event is offered the seats another fan
   const page = await signedIn(browser, waiting, eventPath);
   await test.step('the first fan joins the waitlist of the sold-out event', async () => {
     const panel = page.getByTestId('waitlist-panel');
-    await panel.getByLabel('Seats').selectOption('2');
+    await panel.getByLabel('Seats to wait for').selectOption('2');
     await panel.getByLabel('Most I will pay per seat').selectOption({ label: formatMoney(event.seats[0]!.price, 'USD') });
     await panel.getByRole('button', { name: 'Join the waitlist' }).click();
     await expect(panel.getByRole('status')).toContainText('You are on the waitlist for 2 seats');
@@ -54,13 +54,15 @@ test('a fan on the waitlist of a sold-out event is offered the seats another fan
     await expect(banner).toContainText('2 seats came free');
   });
 
-  await test.step('the email is in the dev mailbox, and its link leads to the hold and the payment', async () => {
+  await test.step('the email is in the dev mailbox; its link leads to the hold, and on to the hosted checkout', async () => {
     await page.goto(`/dev/mail?to=${encodeURIComponent(waiting.email)}`);
     const mail = page.getByRole('article', { name: `Seats for ${name} are held for you` });
     await expect(mail).toContainText(`Total ${total}`);
     await mail.getByRole('link', { name: /\/reservations\// }).click();
     await expect(page).toHaveURL(/\/reservations\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Your seats are on hold' })).toBeVisible();
-    await expect(page.getByRole('button', { name: `Pay ${total}` })).toBeEnabled();
+    await page.getByRole('button', { name: `Pay ${total}` }).click();
+    await expect(page).toHaveURL(/\/checkout\/cs_test_\w+$/);
+    await expect(page.getByRole('heading', { name: `Pay ${total}` })).toBeVisible();
   });
 });

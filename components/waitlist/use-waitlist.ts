@@ -20,6 +20,8 @@ export function useMyWaitlist(enabled: boolean) {
     queryKey: myWaitlistKey,
     queryFn: () => getJson<MyWaitlist & { channel: string | null }>('/api/me/waitlist'),
     enabled,
+    // Asked on every page of a signed-in fan: reuse an answer for a few seconds (a push refetches).
+    staleTime: 10_000,
     refetchInterval: (query) => (query.state.data && (query.state.data.waiting > 0 || query.state.data.offers.length > 0) ? 15_000 : false),
   });
 }

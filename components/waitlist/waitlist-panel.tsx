@@ -88,7 +88,7 @@ export function WaitlistPanel({ eventId, currency, prices, maxQuantity }: Props)
         <form className="form" onSubmit={join} aria-label="Join the waitlist">
           <p>Sold out, or nothing in your price? Join the waitlist: when seats come free, the next fans in line get them held for a few minutes.</p>
           <div className="field">
-            <label htmlFor="waitlist-quantity">Seats</label>
+            <label htmlFor="waitlist-quantity">Seats to wait for</label>
             <select id="waitlist-quantity" name="quantity" defaultValue="2">
               {Array.from({ length: maxQuantity }, (_, i) => i + 1).map((n) => (
                 <option key={n} value={n}>
