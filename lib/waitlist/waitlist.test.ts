@@ -14,6 +14,7 @@ import { joinWaitlist } from './join-waitlist';
 import { leaveWaitlist } from './leave-waitlist';
 import { listMyWaitlist } from './list-my-waitlist';
 import { offerFreedSeats } from './offer-freed-seats';
+import { offerStrandedSeats } from './offer-stranded-seats';
 
 // The waitlist against the real Postgres and Redis. Offers also run by themselves after every
 // release or expiry (lib/realtime/seats-changed.ts, not awaited by the caller), so tests that
@@ -192,6 +193,21 @@ describe('offers', () => {
     const [count] = await sql`select count(*)::int as n from tickets where event_id = ${event.eventId} and status = 'reserved'
       and hold_id in (select id from reservations where user_id = ${full!.id})`;
     expect(count!.n).toBe(env.TICKET_LIMIT_PER_EVENT - 1);
+  });
+});
+
+describe('the sweeper', () => {
+  it('offers seats whose pass was lost (freed without an announcement)', async () => {
+    const event = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 2 });
+    const holds = await soldOut(event);
+    const [fan] = await createFans(sql, 1);
+    await joinWaitlist(db, { userId: fan!.id, eventId: event.eventId, quantity: 2, maxPrice: 9_000 });
+    // The hold ends as a crashed process would leave it: seats free, no pass run.
+    await sql`update tickets set status = 'available', hold_id = null, hold_expires_at = null where hold_id = ${holds[0]!.reservationId}`;
+    await sql`update reservations set status = 'released', ended_at = now() where id = ${holds[0]!.reservationId}`;
+    expect((await getWaitlistEntry(db, { userId: fan!.id, eventId: event.eventId }))!.status).toBe('waiting');
+    expect(await offerStrandedSeats(db)).toBeGreaterThanOrEqual(1);
+    expect((await getWaitlistEntry(db, { userId: fan!.id, eventId: event.eventId }))!.offer).not.toBeNull();
   });
 });
 
