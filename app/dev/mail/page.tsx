@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { db } from '@/db';
-import { env } from '@/lib/env';
-import { listDevMail } from '@/lib/mail/dev-mailbox';
+import { devMailboxVisible, listDevMail } from '@/lib/mail/dev-mailbox';
 
 export const metadata: Metadata = { title: 'Dev mailbox', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -12,7 +11,7 @@ type SearchParams = Promise<{ to?: string | string[] }>;
 // The dev mail driver's mailbox (lib/mail): every message the site "sent", newest first. Exists
 // only outside production, or when the operator chose MAIL_DRIVER=dev (a test or demo site).
 export default async function DevMailPage({ searchParams }: { searchParams: SearchParams }) {
-  if (env.NODE_ENV === 'production' && env.MAIL_DRIVER !== 'dev') notFound();
+  if (!devMailboxVisible()) notFound();
   const { to } = await searchParams;
   const address = typeof to === 'string' && to.length <= 320 ? to : undefined;
   const messages = await listDevMail(db, { to: address });
