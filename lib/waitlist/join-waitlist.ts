@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { pgErrorCode } from '@/db/errors';
 import { waitlistEntries } from '@/db/schema';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { getWaitlistEntry } from './get-waitlist-entry';
@@ -37,6 +38,20 @@ export async function joinWaitlist(db: Database, input: JoinWaitlistInput & { us
     if (!event.sections) throw new AppError('validation_failed', 'This event has no such section.', { issues: [{ path: 'section', message: 'No such section' }] });
     if (event.fits >= input.quantity) {
       throw new AppError('conflict', 'Seats that fit are on sale right now: choose them on the seat map.', { available: event.fits });
+    }
+    // An offer that the per-fan limit would refuse is no offer: say so now, not never.
+    const [held] = await tx.execute<{ n: number }>(sql`
+      select count(*)::int as n
+      from reservation_tickets rt join reservations r on r.id = rt.reservation_id
+      where r.user_id = ${input.userId} and r.event_id = ${eventId}
+        and ((r.status = 'active' and r.expires_at > now()) or r.status = 'converted')`);
+    const already = held?.n ?? 0;
+    if (already + input.quantity > env.TICKET_LIMIT_PER_EVENT) {
+      throw new AppError(
+        'ticket_limit',
+        `You can have at most ${env.TICKET_LIMIT_PER_EVENT} tickets for this event; you already have ${already}.`,
+        { limit: env.TICKET_LIMIT_PER_EVENT, current: already },
+      );
     }
     await settleOffers(tx, { eventId, userId: input.userId });
     try {
