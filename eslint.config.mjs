@@ -10,6 +10,10 @@ const holdOperations = {
   })),
   patterns: [{ group: ['**/booking/reserve-seats', '**/booking/reserve-best-available'], message: 'Hold seats through holdSeats (lib/booking/hold-seats.ts).' }],
 };
+// The other way to a hold is not a fan's request: the waitlist's offer pass holds freed seats for
+// the next fan in line (lib/booking/hold-offer.ts). Only that pass may.
+const offerHold = { name: '@/lib/booking/hold-offer', message: 'Only lib/waitlist/offer-freed-seats.ts makes offer holds.' };
+const holdDoors = { ...holdOperations, paths: [...holdOperations.paths, offerHold] };
 // components/ never imports from app/: server actions are passed down as props.
 const appFromComponents = { group: ['@/app/*', '**/app/*'], message: 'Pass server actions down as props.' };
 
@@ -20,11 +24,15 @@ const config = [
   {
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['lib/booking/**'],
+    rules: { 'no-restricted-imports': ['error', holdDoors] },
+  },
+  {
+    files: ['lib/waitlist/offer-freed-seats.ts'],
     rules: { 'no-restricted-imports': ['error', holdOperations] },
   },
   {
     files: ['components/**'],
-    rules: { 'no-restricted-imports': ['error', { ...holdOperations, patterns: [...holdOperations.patterns, appFromComponents] }] },
+    rules: { 'no-restricted-imports': ['error', { ...holdDoors, patterns: [...holdDoors.patterns, appFromComponents] }] },
   },
 ];
 

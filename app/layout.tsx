@@ -4,6 +4,8 @@ import { Suspense, type ReactNode } from 'react';
 import { AccountNav } from '@/components/account/account-nav';
 import { HeaderSearch, HeaderSearchFallback } from '@/components/search/header-search';
 import { QueryProvider } from '@/components/ui/query-provider';
+import { OfferBanner } from '@/components/waitlist/offer-banner';
+import { pusherClientConfig } from '@/lib/realtime/pusher';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -41,6 +43,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               </nav>
             </div>
           </header>
+          <OfferBanner pusher={pusherClientConfig()} />
           <main id="main" className="container site-main" tabIndex={-1}>
             {children}
           </main>

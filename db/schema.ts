@@ -216,3 +216,49 @@ export type Ticket = typeof tickets.$inferSelect;
 export type Reservation = typeof reservations.$inferSelect;
 export type Booking = typeof bookings.$inferSelect;
 export type StripeEvent = typeof stripeEvents.$inferSelect;
+
+// A fan waiting for seats of an event (any seat, or one section) at or below a price. `position`
+// is the order of joining, the one order offers follow. One open entry per fan and event.
+export const waitlistStatus = pgEnum('waitlist_status', ['waiting', 'offered', 'left', 'lapsed', 'accepted']);
+export type WaitlistStatus = (typeof waitlistStatus.enumValues)[number];
+
+export const waitlistEntries = pgTable(
+  'waitlist_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    position: bigint('position', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    eventId: uuid('event_id').notNull().references(() => events.id),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    quantity: integer('quantity').notNull(),
+    maxPriceMinor: integer('max_price_minor').notNull(),
+    section: text('section'),
+    status: waitlistStatus('status').notNull().default('waiting'),
+    // The hold made for this fan when seats were offered; it ends like any hold.
+    offerReservationId: uuid('offer_reservation_id').references(() => reservations.id),
+    offeredAt: timestamp('offered_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('waitlist_open_entry_idx').on(t.eventId, t.userId).where(sql`${t.status} in ('waiting', 'offered')`),
+    index('waitlist_event_queue_idx').on(t.eventId, t.position).where(sql`${t.status} in ('waiting', 'offered')`),
+    check('waitlist_quantity_positive', sql`${t.quantity} >= 1`),
+    check('waitlist_price_nonnegative', sql`${t.maxPriceMinor} >= 0`),
+  ],
+);
+
+// The dev mail driver's mailbox (lib/mail): shown at /dev/mail, never read in production.
+export const devMail = pgTable(
+  'dev_mail',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dev_mail_created_idx').on(t.createdAt)],
+);
+
+export type WaitlistEntry = typeof waitlistEntries.$inferSelect;
+export type DevMail = typeof devMail.$inferSelect;

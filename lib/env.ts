@@ -56,6 +56,15 @@ const schema = z.object({
   // How often each server re-reads which events are queued (the gate never waits on it).
   QUEUE_REFRESH_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
 
+  // Waitlist (lib/waitlist): how long an offer holds freed seats for the next fan in line.
+  WAITLIST_OFFER_MINUTES: z.coerce.number().positive().max(60).default(10),
+  RATE_LIMIT_WAITLIST_FAN: rateLimit.prefault('20/60'),
+
+  // Mail (lib/mail): 'dev' keeps messages in the database for /dev/mail; 'smtp' sends through SMTP_URL.
+  MAIL_DRIVER: z.enum(['dev', 'smtp']).optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Ticketbooth <tickets@localhost>'),
+
   // How many reverse proxies of ours stand in front of the app (see lib/rate-limit/client-ip.ts).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 
@@ -90,4 +99,9 @@ export function kvDriverName(e: Env = env): 'redis' | 'upstash' | 'memory' {
   return 'memory';
 }
 
+export function mailDriverName(e: Env = env): 'dev' | 'smtp' {
+  return e.MAIL_DRIVER ?? (e.SMTP_URL ? 'smtp' : 'dev');
+}
+
+export const offerMs = () => Math.round(env.WAITLIST_OFFER_MINUTES * 60_000);
 export const holdMs = () => Math.round(env.HOLD_MINUTES * 60_000);

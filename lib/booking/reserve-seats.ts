@@ -90,7 +90,8 @@ async function committedHold(db: DbOrTx, reservationId: string): Promise<(Hold &
   return row ? { reservationId, expiresAt: row.expiresAt, version: null } : null;
 }
 
-async function claimInPostgres(
+// Exported for lib/booking/hold-offer.ts: a waitlist offer claims through this same statement.
+export async function claimInPostgres(
   tx: DbOrTx,
   p: { userId: string; eventId: string; ticketIds: string[]; reservationId: string },
 ): Promise<Hold & { version: number | null }> {

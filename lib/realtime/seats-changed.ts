@@ -21,6 +21,18 @@ const eventsPerCall = 10;
  */
 export async function seatsChanged(db: DbOrTx, diff: SeatDiff): Promise<void> {
   await publishToMaps(db, diff);
+  if (diff.changes.some((c) => c.status === 'available')) await offerToWaitlist(diff.eventId);
+}
+
+// Freed seats go to the event's waitlist first (lib/waitlist). Imported when needed: the
+// waitlist holds seats through lib/booking, which announces through this module.
+async function offerToWaitlist(eventId: string): Promise<void> {
+  try {
+    const [{ db }, { offerFreedSeats }] = await Promise.all([import('@/db'), import('@/lib/waitlist/offer-freed-seats')]);
+    await offerFreedSeats(db, eventId);
+  } catch (error) {
+    warnThrottled('waitlist-offers', `waitlist: could not offer freed seats (${(error as Error).message}); the next seat change retries`);
+  }
 }
 
 async function publishToMaps(db: DbOrTx, diff: SeatDiff): Promise<void> {

@@ -21,8 +21,11 @@ export const testServerEnv: Record<string, string> = {
   // is seen within half a second; per-fan windows are short so a test can watch one recover;
   // per-IP limits are out of reach, since every test request comes from 127.0.0.1.
   QUEUE_REFRESH_MS: '500',
+  // Mail goes to the dev mailbox, which /dev/mail shows even in this production build.
+  MAIL_DRIVER: 'dev',
   RATE_LIMIT_RESERVE_FAN: '20/5',
   RATE_LIMIT_RESERVE_IP: '100000/60',
+  RATE_LIMIT_WAITLIST_FAN: '30/5',
   RATE_LIMIT_SIGN_IN_FAN: '8/10',
   RATE_LIMIT_SIGN_IN_IP: '100000/60',
   RATE_LIMIT_SIGN_UP_IP: '100000/60',

@@ -4,6 +4,7 @@ import { cache, Suspense } from 'react';
 import { preload } from 'react-dom';
 import { EventSeats } from '@/components/events/event-seats';
 import { ReleasedNotice } from '@/components/events/released-notice';
+import { WaitlistPanel } from '@/components/waitlist/waitlist-panel';
 import { db } from '@/db';
 import { maxTicketsPerHold } from '@/lib/booking/reserve-input';
 import { formatEventDateTime, formatMoment } from '@/lib/dates';
@@ -120,6 +121,13 @@ export default async function EventPage({ params }: { params: Params }) {
           holdBestSeats={holdBestSeats}
         />
       </section>
+
+      {sale === 'on' ? (
+        <section aria-labelledby="waitlist-heading">
+          <h2 id="waitlist-heading">Waitlist</h2>
+          <WaitlistPanel eventId={event.id} currency={event.currency} prices={event.seats.prices} maxQuantity={env.TICKET_LIMIT_PER_EVENT} />
+        </section>
+      ) : null}
     </div>
   );
 }
