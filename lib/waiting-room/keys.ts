@@ -5,6 +5,7 @@ export const queueKeys = (eventId: string): QueueKeys => ({
   members: `wr:${eventId}:members`,
   state: `wr:${eventId}:state`,
   admitted: `wr:${eventId}:admitted`,
+  joined: `wr:${eventId}:joined`,
 });
 
 /** Present while an 'auto' event is busy enough to be queued. */
