@@ -24,12 +24,15 @@ export const bookingStatus = pgEnum('booking_status', ['pending', 'confirmed', '
 // off: never queue; on: always queue from the on-sale; auto: queue once arrivals per minute pass
 // the event's threshold.
 export const queueMode = pgEnum('queue_mode', ['off', 'on', 'auto']);
+// fan: everyone; operator: also reads the on-sale reports (granted by npm run users:grant-operator).
+export const userRole = pgEnum('user_role', ['fan', 'operator']);
 
 // The one declaration of each status: the rest of the code takes these types from here.
 export type TicketStatus = (typeof ticketStatus.enumValues)[number];
 export type ReservationStatus = (typeof reservationStatus.enumValues)[number];
 export type BookingStatus = (typeof bookingStatus.enumValues)[number];
 export type QueueMode = (typeof queueMode.enumValues)[number];
+export type UserRole = (typeof userRole.enumValues)[number];
 
 export const users = pgTable(
   'users',
@@ -38,6 +41,7 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
+    role: userRole('role').notNull().default('fan'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`)],

@@ -12,3 +12,8 @@ export const queueKeys = (eventId: string): QueueKeys => ({
 export const autoQueuedKey = (eventId: string) => `wr:${eventId}:auto`;
 
 export const arrivalsKey = (eventId: string, minute: number) => `wr:${eventId}:arrivals:${minute}`;
+
+/** Why the hold door turned a request away: the rate limit, or no admission from the queue. */
+export const refusalKinds = ['rate_limited', 'queue_required'] as const;
+export type RefusalKind = (typeof refusalKinds)[number];
+export const refusalKey = (eventId: string, kind: RefusalKind) => `wr:${eventId}:refused:${kind}`;
