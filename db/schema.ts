@@ -112,6 +112,8 @@ export const reservations = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     // Starting payment may extend a hold once, so a fan typing a card number keeps the seats.
     extendedAt: timestamp('extended_at', { withTimezone: true }),
+    // How often the fan asked for more time ("Need more time?"), capped by HOLD_EXTENSIONS_MAX.
+    extensions: integer('extensions').notNull().default(0),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     createdAt: createdAt(),
   },

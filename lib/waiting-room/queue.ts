@@ -79,6 +79,17 @@ export async function visitQueue(
 }
 
 /**
+ * How many fans are in the queue and not yet let in (everyone, before the sale opens). A look
+ * that places nobody; it moves the frontier on like any visit would.
+ */
+export async function queueBacklog(kv: Kv, s: QueueSettings, now = Date.now()): Promise<number> {
+  const perMinute = Math.max(1, s.outflowPerMinute);
+  // A fan id no account can have: the look itself must not join anyone.
+  const v = await kv.queueVisit(queueKeys(s.eventId), { fan: '-', now, onSaleAt: s.onSaleAt, perMs: perMinute / 60_000, score: 0, join: false, ttlMs: ttlMs(s, now) });
+  return now < s.onSaleAt ? v.size : Math.max(0, v.size - v.frontier);
+}
+
+/**
  * Sends a fan whose admission window passed to the back of the queue. Only then: a fan still
  * inside the window would lose a valid admission to a double click.
  */
