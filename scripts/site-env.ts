@@ -65,7 +65,7 @@ export async function prepareSite(env: NodeJS.ProcessEnv, opts: { publicUrl: str
     const redisUrl = env.KV_DRIVER === 'memory' || env.KV_DRIVER === 'upstash' ? undefined : env.REDIS_URL;
     const demo = await scheduleDemoOnSale(env.DATABASE_URL, demoMinutes, { redisUrl, prefix: env.KV_PREFIX ?? 'tb:' });
     if (demo) {
-      console.log(`demo on-sale: "${demo.name}" opens at ${demo.onSaleAt.toISOString()} with its waiting room on: ${opts.publicUrl}/events/${demo.id}`);
+      console.log(`demo on-sale: "${demo.name}" opens at ${demo.onSaleAt.toISOString()} with its waiting room on: ${env.NEXTAUTH_URL ?? opts.publicUrl}/events/${demo.id}`);
     }
   }
 

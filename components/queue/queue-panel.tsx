@@ -72,7 +72,7 @@ export function QueuePanel({
           <p>The sale opens in</p>
           <p className="countdown-time">{formatCountdown(status.onSaleAt - now)}</p>
           <p className="muted">
-            You are in the waiting room with {status.total.toLocaleString('en')} fans. When the sale opens, everyone
+            You are in the waiting room with {status.total.toLocaleString('en')} {status.total === 1 ? 'fan' : 'fans'}. When the sale opens, everyone
             here gets a place at random, so there is no advantage in arriving early or refreshing.
           </p>
           <Supply left={status.ticketsLeft} held={status.ticketsHeld} />
@@ -146,9 +146,9 @@ function Waits({ p25, p50, afterOpening = false }: { p25: number; p50: number; a
   const from = afterOpening ? ' of the opening' : '';
   return (
     <p className="muted" data-testid="queue-waits">
-      Of the fans waiting now, a quarter get in within {within(p25)}
-      {from} and half within {within(p50)}
-      {from}.
+      {within(p25) === within(p50)
+        ? `Of the fans waiting now, half get in within ${within(p50)}${from}.`
+        : `Of the fans waiting now, a quarter get in within ${within(p25)} and half within ${within(p50)}${from}.`}
     </p>
   );
 }
