@@ -10,7 +10,12 @@ if (!eventId) {
   console.error('usage: npm run report:on-sale <eventId>');
   process.exit(2);
 }
-onSaleReport(db, getKv(), eventId)
+const kv = getKv();
+if (kv.driver === 'memory') {
+  // The queue lives in the site's own process then; this one starts with an empty store.
+  console.error('report:on-sale: no REDIS_URL or UPSTASH_REDIS_REST_URL, so the queue figures below are empty; ask the site instead: GET /api/events/{id}/on-sale-report');
+}
+onSaleReport(db, kv, eventId)
   .then((report) => {
     console.log(JSON.stringify(report, null, 2));
     process.exit(0);
