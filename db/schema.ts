@@ -24,12 +24,15 @@ export const bookingStatus = pgEnum('booking_status', ['pending', 'confirmed', '
 // off: never queue; on: always queue from the on-sale; auto: queue once arrivals per minute pass
 // the event's threshold.
 export const queueMode = pgEnum('queue_mode', ['off', 'on', 'auto']);
+// fan: everyone; operator: also reads the on-sale reports (granted by npm run users:grant-operator).
+export const userRole = pgEnum('user_role', ['fan', 'operator']);
 
 // The one declaration of each status: the rest of the code takes these types from here.
 export type TicketStatus = (typeof ticketStatus.enumValues)[number];
 export type ReservationStatus = (typeof reservationStatus.enumValues)[number];
 export type BookingStatus = (typeof bookingStatus.enumValues)[number];
 export type QueueMode = (typeof queueMode.enumValues)[number];
+export type UserRole = (typeof userRole.enumValues)[number];
 
 export const users = pgTable(
   'users',
@@ -38,6 +41,7 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
+    role: userRole('role').notNull().default('fan'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`)],
@@ -108,6 +112,8 @@ export const reservations = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     // Starting payment may extend a hold once, so a fan typing a card number keeps the seats.
     extendedAt: timestamp('extended_at', { withTimezone: true }),
+    // How often the fan asked for more time ("Need more time?"), capped by HOLD_EXTENSIONS_MAX.
+    extensions: integer('extensions').notNull().default(0),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     createdAt: createdAt(),
   },

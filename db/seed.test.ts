@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertLocalDatabase, testDatabaseUrl } from '@/lib/testing/test-env';
+import { assertLocalDatabase, testDatabaseUrl, testKvPrefix, testRedisUrl } from '@/lib/testing/test-env';
 import { runMigrations } from './migrate';
 import { seed } from './seed';
 import { buildPerformers, buildVenues } from './seed/catalogue';
+import { scheduleDemoOnSale } from './seed/demo-on-sale';
 import { generateEvents } from './seed/events';
 
 // Seeds two throwaway databases of its own, so it never touches the shared test database.
@@ -66,6 +68,34 @@ describe('seed', () => {
     const again = await seed(urlOf(names[0]!), { events: 20, log: (m) => messages.push(m) });
     expect(again).toMatchObject({ skipped: true, events: 0, tickets: 0 });
     expect(messages).toEqual(['already seeded']);
+  });
+
+  it('opens the demo on-sale a few minutes from each start, queued, and forgets its old queue', async () => {
+    const url = urlOf(names[0]!);
+    const prefix = `${testKvPrefix}demo-${suffix}:`;
+    const redis = new Redis(testRedisUrl);
+    const sql = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      const before = Date.now();
+      const first = await scheduleDemoOnSale(url, 3, { redisUrl: testRedisUrl, prefix });
+      expect(first).not.toBeNull();
+      await redis.set(`${prefix}wr:${first!.id}:members`, 'an old queue');
+      const again = await scheduleDemoOnSale(url, 3, { redisUrl: testRedisUrl, prefix });
+      expect(again!.id).toBe(first!.id);
+      expect(await redis.exists(`${prefix}wr:${first!.id}:members`)).toBe(0);
+      const [row] = await sql`
+        select e.on_sale_at, e.date, e.queue_mode, v.kind, (select count(*)::int from tickets t where t.event_id = e.id) as tickets
+        from events e join venues v on v.id = e.venue_id where e.external_id is not null`;
+      expect(row).toMatchObject({ queue_mode: 'on', kind: 'theatre' });
+      expect(row!.tickets).toBeGreaterThan(0);
+      const opensIn = (row!.on_sale_at as Date).getTime() - before;
+      expect(opensIn).toBeGreaterThan(170_000);
+      expect(opensIn).toBeLessThan(190_000);
+      expect((row!.date as Date).getTime()).toBeGreaterThan(before + 7 * 86_400_000 - 86_400_000);
+    } finally {
+      redis.disconnect();
+      await sql.end();
+    }
   });
 
   it('draws the first events the same whatever the total, so a large catalogue extends the default one', () => {

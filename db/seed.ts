@@ -12,6 +12,7 @@ import * as schema from './schema';
 import { withoutIndexes } from './seed/bulk-load';
 import { buildPerformers, buildVenues } from './seed/catalogue';
 import { copyInto } from './seed/copy';
+import { demoExternalId } from './seed/demo-on-sale';
 import { generateEvents, type SeedEvent } from './seed/events';
 import { startOfUtcDay } from '@/lib/local-time';
 import { tierPrices } from './seed/pricing';
@@ -50,8 +51,9 @@ function tenths(total: number, report: (percent: number) => void): (done: number
   };
 }
 
-const newEvent = (e: SeedEvent): NewEvent => ({
+const newEvent = (e: SeedEvent, demo: boolean): NewEvent => ({
   id: e.id,
+  externalId: demo ? demoExternalId : null,
   name: e.name,
   description: e.description,
   category: e.performer.category,
@@ -112,14 +114,21 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<SeedSum
         const ticketed: SeedEvent[] = [];
         let batch: SeedEvent[] = [];
         let done = 0;
+        // The demo on-sale (seed/demo-on-sale.ts): the first ticketed theatre show at least a week
+        // out, small enough for a newcomer to watch it sell.
+        let demoId: string | undefined;
+        const weekOut = startOfUtcDay(opts.now ?? new Date()).getTime() + 7 * 86_400_000;
         const flush = async () => {
-          await insertEvents(tx, batch.map(newEvent), { copy });
+          await insertEvents(tx, batch.map((e) => newEvent(e, e.id === demoId)), { copy });
           done += batch.length;
           if (eventCount >= 10_000) eventProgress(done);
           batch = [];
         };
         for (const event of generateEvents(eventCount, performers, venues, startOfUtcDay(opts.now ?? new Date()))) {
-          if (ticketed.length < ticketedEventCount) ticketed.push(event);
+          if (ticketed.length < ticketedEventCount) {
+            ticketed.push(event);
+            if (!demoId && event.venue.kind === 'theatre' && event.date.getTime() > weekOut) demoId = event.id;
+          }
           batch.push(event);
           if (batch.length === eventBatch) await flush();
         }

@@ -44,6 +44,10 @@ test('a fan waits in the queue, is admitted, and holds a seat', async ({ page, t
     await expect(panel).toContainText(/fans? (is|are) ahead of you|You are next/);
     await expect(panel).toContainText('Estimated wait');
     await expect(page.getByRole('progressbar', { name: 'Progress through the queue' })).toBeVisible();
+    // Honest about what is left, how long the line is, and which show it is for.
+    await expect(page.getByTestId('queue-supply')).toHaveText('About 40 tickets left.');
+    await expect(page.getByTestId('queue-waits')).toContainText(/Of the fans waiting now, (a quarter|half) get in within/);
+    await expect(page.getByTestId('queue-event-facts')).toContainText(/Test Hall .+, Testville/);
   });
 
   await test.step('is admitted and lands on the seat map', async () => {
@@ -61,4 +65,41 @@ test('a fan waits in the queue, is admitted, and holds a seat', async ({ page, t
     await expect(page).toHaveURL(/\/reservations\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Your seats are on hold' })).toBeVisible();
   });
+});
+
+test('a fan in the queue is told when the event sells out', async ({ page, testEvent, sql }) => {
+  const queuePath = `/queue/${testEvent.eventId}`;
+  // One fan a minute and someone ahead: the fan in the browser waits.
+  await sql`update events set queue_mode = 'on', queue_outflow_per_minute = 1 where id = ${testEvent.eventId}`;
+  const [ahead, fan] = (await createFans(sql, 2)) as [TestFan, TestFan];
+  const cookieOf = async (f: TestFan) =>
+    `next-auth.session-token=${await encode({ token: { sub: f.id, uid: f.id, email: f.email, name: f.name }, secret: testNextAuthSecret })}`;
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(fan.email);
+  await page.getByLabel('Password').fill(testPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(fan.name);
+  await expect
+    .poll(async () => (await page.request.get(`/api/queue/${testEvent.eventId}`, { headers: { cookie: await cookieOf(ahead) } })).json(), { timeout: 10_000 })
+    .toMatchObject({ status: { state: 'admitted' } });
+
+  await page.goto(queuePath);
+  await expect(page.getByTestId('queue-position')).toBeVisible();
+  await expect(page.getByTestId('queue-supply')).toHaveText('About 40 tickets left.');
+
+  // Every seat is sold (as fulfilment leaves them); the page learns it at its next poll.
+  await sql.begin(async (tx) => {
+    const [hold] = await tx`
+      insert into reservations (id, user_id, event_id, status, expires_at, ended_at)
+      values (gen_random_uuid(), ${ahead.id}, ${testEvent.eventId}, 'converted', now(), now()) returning id`;
+    const [booking] = await tx`
+      insert into bookings (reservation_id, user_id, event_id, status, total_minor, currency, confirmed_at)
+      values (${hold!.id}, ${ahead.id}, ${testEvent.eventId}, 'confirmed', 0, 'USD', now()) returning id`;
+    await tx`update tickets set status = 'sold', booking_id = ${booking!.id} where event_id = ${testEvent.eventId}`;
+    await tx`insert into sold_tickets (ticket_id, booking_id) select id, ${booking!.id} from tickets where event_id = ${testEvent.eventId}`;
+  });
+  const soldOut = page.getByRole('alert').filter({ hasText: 'Sold out' });
+  await expect(soldOut).toBeVisible({ timeout: 15_000 });
+  await expect(soldOut).toContainText('Nobody else will be let in');
+  await expect(page.getByTestId('queue-position')).toHaveCount(0);
 });

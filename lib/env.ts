@@ -27,6 +27,8 @@ const schema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   CRON_SECRET: z.string().min(16).optional(),
   HOLD_MINUTES: z.coerce.number().positive().max(60).default(10),
+  // "Need more time?": how often a fan may add another HOLD_MINUTES to a hold (0 turns it off).
+  HOLD_EXTENSIONS_MAX: z.coerce.number().int().min(0).max(10).default(3),
   TICKET_LIMIT_PER_EVENT: z.coerce.number().int().min(1).max(50).default(8),
   EVENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 

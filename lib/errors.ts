@@ -12,6 +12,8 @@ export const errorStatus = {
   seats_taken: 409,
   email_taken: 409,
   hold_not_active: 409,
+  hold_extension_limit: 409,
+  fans_waiting: 409,
   gone: 410,
   payload_too_large: 413,
   hold_expired: 410,

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import type { ActionState, SafeAction } from '@/lib/actions/safe-action';
 import type { FanQueueView } from '@/lib/waiting-room/fan-status';
+import { formatTicketsLeft } from './format-supply';
 import { formatCountdown, formatWait } from './format-wait';
 
 const pollMs = 3_000;
@@ -35,7 +36,10 @@ export function QueuePanel({
     if (status.state === 'admitted') window.location.assign(`/queue/${eventId}/enter`);
   }, [status.state, eventId]);
 
+  const soldOut = status.state === 'sold_out';
   useEffect(() => {
+    // Nothing more will change for a fan once the event is sold out.
+    if (soldOut) return;
     let stopped = false;
     const poll = async () => {
       try {
@@ -58,7 +62,7 @@ export function QueuePanel({
       window.clearInterval(timer);
       window.clearInterval(clock);
     };
-  }, [eventId]);
+  }, [eventId, soldOut]);
 
   return (
     <div className="stack" aria-live="polite">
@@ -68,9 +72,11 @@ export function QueuePanel({
           <p>The sale opens in</p>
           <p className="countdown-time">{formatCountdown(status.onSaleAt - now)}</p>
           <p className="muted">
-            You are in the waiting room with {status.total.toLocaleString('en')} fans. When the sale opens, everyone
+            You are in the waiting room with {status.total.toLocaleString('en')} {status.total === 1 ? 'fan' : 'fans'}. When the sale opens, everyone
             here gets a place at random, so there is no advantage in arriving early or refreshing.
           </p>
+          <Supply left={status.ticketsLeft} held={status.ticketsHeld} />
+          <Waits p25={status.waits.p25Seconds} p50={status.waits.p50Seconds} afterOpening />
         </div>
       ) : null}
       {status.state === 'waiting' ? (
@@ -84,6 +90,8 @@ export function QueuePanel({
             Estimated wait: {formatWait(status.etaSeconds)}.
           </p>
           <progress className="queue-progress" max={1} value={Math.min(1, status.progress)} aria-label="Progress through the queue" />
+          <Supply left={status.ticketsLeft} held={status.ticketsHeld} />
+          <Waits p25={status.waits.p25Seconds} p50={status.waits.p50Seconds} />
           <p className="muted">Keep this page open: it updates by itself and takes you in when it is your turn.</p>
         </div>
       ) : null}
@@ -109,6 +117,14 @@ export function QueuePanel({
           {rejoinState && 'error' in rejoinState ? <p className="field-error">{rejoinState.error.message}</p> : null}
         </Alert>
       ) : null}
+      {status.state === 'sold_out' ? (
+        <Alert tone="warning" title="Sold out" urgent>
+          <p data-testid="queue-sold-out">
+            Every ticket for this event has been sold. Nobody else will be let in from the queue, so there is no need to
+            keep waiting.
+          </p>
+        </Alert>
+      ) : null}
       {status.state === 'no_queue' || status.state === 'not_joined' ? (
         <Alert tone="info" title="No queue right now">
           <p>
@@ -119,3 +135,22 @@ export function QueuePanel({
     </div>
   );
 }
+
+function Supply({ left, held }: { left: number; held: number }) {
+  return <p data-testid="queue-supply">{formatTicketsLeft(left, held)}</p>;
+}
+
+// Percentiles over the fans waiting now, so a fan far back sees that most of the line is ahead of
+// them, not a single number that only fits the middle.
+function Waits({ p25, p50, afterOpening = false }: { p25: number; p50: number; afterOpening?: boolean }) {
+  const from = afterOpening ? ' of the opening' : '';
+  return (
+    <p className="muted" data-testid="queue-waits">
+      {within(p25) === within(p50)
+        ? `Of the fans waiting now, half get in within ${within(p50)}${from}.`
+        : `Of the fans waiting now, a quarter get in within ${within(p25)} and half within ${within(p50)}${from}.`}
+    </p>
+  );
+}
+
+const within = (seconds: number) => (seconds < 60 ? 'a minute' : formatWait(seconds).replace('about ', ''));

@@ -9,6 +9,8 @@ export type ReservationView = {
   id: string;
   status: ReservationStatus;
   expiresAt: string;
+  /** How often the fan added time (lib/booking/extend-hold.ts). */
+  extensions: number;
   event: { id: string; name: string; date: string; venueName: string; city: string; timezone: string; currency: string };
   tickets: Array<{ id: string; section: string; row: string; number: number; price: number }>;
   total: number;
@@ -24,6 +26,7 @@ export async function getReservation(db: DbOrTx, input: { userId: string; reserv
       status: reservations.status,
       live: sql<boolean>`${reservations.expiresAt} > now()`,
       expiresAt: reservations.expiresAt,
+      extensions: reservations.extensions,
       eventId: events.id,
       eventName: events.name,
       eventDate: events.date,
@@ -50,6 +53,7 @@ export async function getReservation(db: DbOrTx, input: { userId: string; reserv
     // A hold past its expiry is over even if the sweeper has not marked it yet.
     status: head.status === 'active' && !head.live ? 'expired' : head.status,
     expiresAt: head.expiresAt.toISOString(),
+    extensions: head.extensions,
     event: {
       id: head.eventId,
       name: head.eventName,

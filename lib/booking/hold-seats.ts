@@ -1,10 +1,12 @@
 import 'server-only';
 import type { Database } from '@/db';
 import type { SessionUser } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
 import { ticketIdsForSeats } from '@/lib/events/ticket-ids-for-seats';
 import type { Kv } from '@/lib/kv/types';
 import { clientIp } from '@/lib/rate-limit/client-ip';
 import { enforceRateLimit } from '@/lib/rate-limit/enforce';
+import { countRefusal } from '@/lib/waiting-room/refusals';
 import { requireAdmission } from '@/lib/waiting-room/require-admission';
 import { parseSelection, type HoldVia } from './hold-input';
 import { reserveBestAvailable } from './reserve-best-available';
@@ -34,9 +36,15 @@ export type HeldSeats = Hold & { ticketIds: string[] };
  * 4. then the operation.
  */
 export async function holdSeats(db: Database, kv: Kv, fan: FanRequest, via: HoldVia, input: unknown): Promise<HeldSeats> {
-  await enforceRateLimit(kv, 'reserve', { fan: fan.user.id, ip: clientIp(fan.headers) });
+  await enforceRateLimit(kv, 'reserve', { fan: fan.user.id, ip: clientIp(fan.headers) }).catch((error: unknown) => {
+    countRefused(db, kv, error, () => parseSelection(via, input).eventId);
+    throw error;
+  });
   const selection = parseSelection(via, input);
-  await requireAdmission(selection.eventId, fan.user.id, fan.cookie);
+  await requireAdmission(selection.eventId, fan.user.id, fan.cookie).catch((error: unknown) => {
+    countRefused(db, kv, error, () => selection.eventId);
+    throw error;
+  });
   const userId = fan.user.id;
   switch (selection.kind) {
     case 'tickets': {
@@ -53,4 +61,17 @@ export async function holdSeats(db: Database, kv: Kv, fan: FanRequest, via: Hold
       return reserveBestAvailable(db, kv, { eventId, quantity, minPrice, maxPrice, userId });
     }
   }
+}
+
+// The on-sale report counts what the door turned away, per event (lib/waiting-room/refusals.ts).
+// A rate-limited request's body is read only for its event id, and only after the refusal.
+function countRefused(db: Database, kv: Kv, error: unknown, eventIdOf: () => string): void {
+  if (!(error instanceof AppError) || (error.code !== 'rate_limited' && error.code !== 'queue_required')) return;
+  let eventId: string;
+  try {
+    eventId = eventIdOf();
+  } catch {
+    return;
+  }
+  countRefusal(db, kv, eventId, error.code);
 }

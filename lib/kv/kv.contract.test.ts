@@ -190,7 +190,7 @@ describe.each(drivers)('kv contract: %s', (driver, { shared, make }) => {
   describe('waiting-room queue', () => {
     const onSaleAt = 1_000_000;
     const perMs = 1 / 1_000; // one fan a second
-    const queue = () => ({ members: key('q:m'), state: key('q:s'), admitted: key('q:a') });
+    const queue = () => ({ members: key('q:m'), state: key('q:s'), admitted: key('q:a'), joined: key('q:j') });
     const visit = (q: ReturnType<typeof queue>, fan: string, now: number, score = 0.5, join = true) =>
       kv.queueVisit(q, { fan, now, onSaleAt, perMs, score, join, ttlMs: 60_000 });
 
@@ -231,6 +231,19 @@ describe.each(drivers)('kv contract: %s', (driver, { shared, make }) => {
       // The frontier stepped back with the place a gave up: b is not let in by a leaving.
       expect(await visit(q, 'a', onSaleAt + 1_000)).toEqual({ rank: 1, size: 2, frontier: 0, admittedAt: null });
       expect(await visit(q, 'b', onSaleAt + 2_000)).toMatchObject({ rank: 0, frontier: 1, admittedAt: onSaleAt + 2_000 });
+    });
+
+    it('keeps a ledger of first arrivals and admissions in place order', async () => {
+      const q = queue();
+      expect(await kv.queueLedger(q)).toEqual([]);
+      await visit(q, 'early', onSaleAt - 2_000, 0.7);
+      await visit(q, 'early', onSaleAt - 1_000, 0.7);
+      await visit(q, 'late', onSaleAt + 500);
+      await visit(q, 'early', onSaleAt + 1_200);
+      expect(await kv.queueLedger(q)).toEqual([
+        { fan: 'early', joinedAt: onSaleAt - 2_000, admittedAt: onSaleAt + 1_200 },
+        { fan: 'late', joinedAt: onSaleAt + 500, admittedAt: null },
+      ]);
     });
   });
 

@@ -1,4 +1,4 @@
-import type { QueueVisit, QueueVisitArgs } from './types';
+import type { QueueLedger, QueueVisit, QueueVisitArgs } from './types';
 
 // The in-process twin of the QUEUE_VISIT and QUEUE_REQUEUE scripts (lib/kv/scripts.ts): same
 // scores, same frontier arithmetic, so the memory driver passes the same contract. Rank is a
@@ -7,6 +7,7 @@ import type { QueueVisit, QueueVisitArgs } from './types';
 type Queue = {
   scores: Map<string, number>;
   admitted: Map<string, number>;
+  joined: Map<string, number>;
   arrivals: number;
   frontier: number;
   at: number | null;
@@ -21,7 +22,7 @@ export function createMemoryQueues() {
     if (q && q.expiresAt > Date.now()) return q;
     queues.delete(key);
     if (!create) return undefined;
-    const fresh: Queue = { scores: new Map(), admitted: new Map(), arrivals: 0, frontier: 0, at: null, expiresAt: 0 };
+    const fresh: Queue = { scores: new Map(), admitted: new Map(), joined: new Map(), arrivals: 0, frontier: 0, at: null, expiresAt: 0 };
     queues.set(key, fresh);
     return fresh;
   }
@@ -38,7 +39,10 @@ export function createMemoryQueues() {
   return {
     visit(key: string, a: QueueVisitArgs, ttl: number): QueueVisit {
       const q = get(key, true)!;
-      if (a.join && !q.scores.has(a.fan)) q.scores.set(a.fan, a.now < a.onSaleAt ? a.score : 1 + ++q.arrivals);
+      if (a.join && !q.scores.has(a.fan)) {
+        q.scores.set(a.fan, a.now < a.onSaleAt ? a.score : 1 + ++q.arrivals);
+        if (!q.joined.has(a.fan)) q.joined.set(a.fan, a.now);
+      }
       const size = q.scores.size;
       if (a.now >= a.onSaleAt) {
         const at = Math.max(q.at ?? a.onSaleAt, a.onSaleAt);
@@ -70,6 +74,12 @@ export function createMemoryQueues() {
       // Redis counts a negative stop from the end: -1 is the last fan.
       const end = stop < 0 ? sorted.length + stop : stop;
       return sorted.slice(start, end + 1).map(([fan]) => fan);
+    },
+
+    ledger(key: string): QueueLedger {
+      const q = get(key, false);
+      if (!q) return [];
+      return this.range(key, 0, -1).map((fan) => ({ fan, joinedAt: q.joined.get(fan) ?? null, admittedAt: q.admitted.get(fan) ?? null }));
     },
 
     clear: () => queues.clear(),

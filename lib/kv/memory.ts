@@ -118,6 +118,10 @@ export function createMemoryKv(opts: { prefix: string }): Kv {
       return queues.range(k(keys.members), start, stop);
     },
 
+    async queueLedger(keys) {
+      return queues.ledger(k(keys.members));
+    },
+
     up: () => true,
 
     async close() {

@@ -1,7 +1,7 @@
 import { Redis, ReplyError } from 'ioredis';
 import { createKvHealth } from './health';
-import { ACQUIRE_LOCKS, EXTEND_LOCKS, HIT_WINDOWS, INCR_WITH_TTL, QUEUE_REQUEUE, QUEUE_VISIT, RELEASE_LOCKS } from './scripts';
-import { hitWindowsArgs, incrementArg, lockResult, queueVisitArgv, queueVisitResult, ttlArg, windowCounts } from './shared';
+import { ACQUIRE_LOCKS, EXTEND_LOCKS, HIT_WINDOWS, INCR_WITH_TTL, QUEUE_LEDGER, QUEUE_REQUEUE, QUEUE_VISIT, RELEASE_LOCKS } from './scripts';
+import { hitWindowsArgs, incrementArg, lockResult, queueLedgerOf, queueVisitArgv, queueVisitResult, ttlArg, windowCounts } from './shared';
 import type { Kv, QueueKeys } from './types';
 
 type Arg = string | number;
@@ -14,6 +14,7 @@ type Scripted = Redis & {
   kvIncr(numKeys: number, ...args: Arg[]): Promise<number>;
   kvQueueVisit(numKeys: number, ...args: Arg[]): Promise<unknown[]>;
   kvQueueRequeue(numKeys: number, ...args: Arg[]): Promise<number>;
+  kvQueueLedger(numKeys: number, ...args: Arg[]): Promise<unknown[]>;
   kvHitWindows(numKeys: number, ...args: Arg[]): Promise<unknown[]>;
 };
 
@@ -34,6 +35,7 @@ export function createRedisKv(url: string, opts: { prefix: string; timeoutMs: nu
   client.defineCommand('kvIncr', { lua: INCR_WITH_TTL });
   client.defineCommand('kvQueueVisit', { lua: QUEUE_VISIT });
   client.defineCommand('kvQueueRequeue', { lua: QUEUE_REQUEUE });
+  client.defineCommand('kvQueueLedger', { lua: QUEUE_LEDGER });
   client.defineCommand('kvHitWindows', { lua: HIT_WINDOWS });
 
   const health = createKvHealth({
@@ -61,7 +63,7 @@ export function createRedisKv(url: string, opts: { prefix: string; timeoutMs: nu
   });
 
   const k = (key: string) => opts.prefix + key;
-  const queueKeys = (q: QueueKeys) => [k(q.members), k(q.state), k(q.admitted)];
+  const queueKeys = (q: QueueKeys) => [k(q.members), k(q.state), k(q.admitted), k(q.joined)];
 
   function run<T>(call: () => Promise<T>): Promise<T> {
     if (offline) return health.run(() => Promise.reject(new Error('redis connection is down')));
@@ -118,15 +120,19 @@ export function createRedisKv(url: string, opts: { prefix: string; timeoutMs: nu
 
     async queueVisit(keys, args) {
       const argv = queueVisitArgv(args, ttlArg(args.ttlMs));
-      return queueVisitResult(await run(() => client.kvQueueVisit(3, ...queueKeys(keys), ...argv)));
+      return queueVisitResult(await run(() => client.kvQueueVisit(4, ...queueKeys(keys), ...argv)));
     },
 
     async queueRequeue(keys, fan, ttlMs) {
       const ttl = ttlArg(ttlMs);
-      return (await run(() => client.kvQueueRequeue(3, ...queueKeys(keys), fan, ttl))) === 1;
+      return (await run(() => client.kvQueueRequeue(4, ...queueKeys(keys), fan, ttl))) === 1;
     },
 
     queueRange: (keys, start, stop) => run(() => client.zrange(k(keys.members), start, stop)),
+
+    async queueLedger(keys) {
+      return queueLedgerOf(await run(() => client.kvQueueLedger(4, ...queueKeys(keys))));
+    },
 
     up: () => !offline && health.up(),
 

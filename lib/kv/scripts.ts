@@ -70,8 +70,8 @@ return out
 `;
 
 /**
- * The waiting room's one step (see Kv.queueVisit). KEYS = members zset, state hash, admitted hash;
- * ARGV = fan, now, onSaleAt, perMs, score, join ('1'/'0'), ttl ms.
+ * The waiting room's one step (see Kv.queueVisit). KEYS = members zset, state hash, admitted hash,
+ * joined hash; ARGV = fan, now, onSaleAt, perMs, score, join ('1'/'0'), ttl ms.
  * Early fans get the random score in [0, 1); later ones 1 + an arrival counter, so every early
  * fan sorts before every later one and later ones keep arrival order. The frontier is stored as a
  * float with the time it was last moved; it is capped at the queue size so that an empty queue
@@ -84,6 +84,7 @@ if ARGV[6] == '1' and not redis.call('ZSCORE', KEYS[1], fan) then
   local score = ARGV[5]
   if now >= onSale then score = 1 + redis.call('HINCRBY', KEYS[2], 'arrivals', 1) end
   redis.call('ZADD', KEYS[1], score, fan)
+  redis.call('HSETNX', KEYS[4], fan, ARGV[2])
 end
 local size = redis.call('ZCARD', KEYS[1])
 local frontier = tonumber(redis.call('HGET', KEYS[2], 'frontier') or '0')
@@ -103,8 +104,16 @@ if rank and rank < admitted then
   redis.call('HSETNX', KEYS[3], fan, ARGV[2])
   admittedAt = tonumber(redis.call('HGET', KEYS[3], fan))
 end
-for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[7]) end
+for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[7]) end
 return {rank or -1, size, admitted, admittedAt}
+`;
+
+/**
+ * KEYS as QUEUE_VISIT. The whole queue in one consistent read: fans in place order, then the
+ * joined and admitted hashes as flat [field, value, ...] lists.
+ */
+export const QUEUE_LEDGER = `
+return {redis.call('ZRANGE', KEYS[1], 0, -1), redis.call('HGETALL', KEYS[4]), redis.call('HGETALL', KEYS[3])}
 `;
 
 /**
@@ -117,6 +126,6 @@ if redis.call('HDEL', KEYS[3], ARGV[1]) == 0 then return 0 end
 local frontier = tonumber(redis.call('HGET', KEYS[2], 'frontier') or '0')
 redis.call('HSET', KEYS[2], 'frontier', string.format('%.17g', math.max(frontier - 1, 0)))
 redis.call('ZADD', KEYS[1], 1 + redis.call('HINCRBY', KEYS[2], 'arrivals', 1), ARGV[1])
-for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
+for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[2]) end
 return 1
 `;

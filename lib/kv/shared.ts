@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors';
-import type { LockResult, QueueVisit, QueueVisitArgs, WindowCount, WindowHit } from './types';
+import type { LockResult, QueueLedger, QueueVisit, QueueVisitArgs, WindowCount, WindowHit } from './types';
 
 // Helpers every driver uses, so the three agree on edge cases.
 
@@ -35,6 +35,18 @@ export function kvUnavailable(cause: unknown): AppError {
 export function queueVisitResult(reply: unknown[]): QueueVisit {
   const [rank, size, frontier, admittedAt] = reply.map(Number) as [number, number, number, number];
   return { rank: rank < 0 ? null : rank, size, frontier, admittedAt: admittedAt < 0 ? null : admittedAt };
+}
+
+/** The QUEUE_LEDGER script's reply: fans, then two flat [field, value, ...] hashes. */
+export function queueLedgerOf(reply: unknown[]): QueueLedger {
+  const [fans, joined, admitted] = reply as [string[], string[], string[]];
+  const times = (flat: string[]) => {
+    const map = new Map<string, number>();
+    for (let i = 0; i + 1 < flat.length; i += 2) map.set(String(flat[i]), Number(flat[i + 1]));
+    return map;
+  };
+  const [j, a] = [times(joined), times(admitted)];
+  return fans.map((f) => String(f)).map((fan) => ({ fan, joinedAt: j.get(fan) ?? null, admittedAt: a.get(fan) ?? null }));
 }
 
 export function queueVisitArgv(a: QueueVisitArgs, ttl: number): string[] {

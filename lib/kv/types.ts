@@ -7,8 +7,11 @@ export type WindowCount = { count: number; ttlMs: number };
 
 export type LockResult = { ok: true } | { ok: false; taken: string[] };
 
-/** The three keys of one waiting-room queue: fans by score, counters and frontier, admissions. */
-export type QueueKeys = { members: string; state: string; admitted: string };
+/**
+ * The four keys of one waiting-room queue: fans by score, counters and frontier, admissions (fan ->
+ * first admitted, ms), arrivals (fan -> first joined, ms; kept for the operator's report).
+ */
+export type QueueKeys = { members: string; state: string; admitted: string; joined: string };
 
 export type QueueVisitArgs = {
   fan: string;
@@ -27,6 +30,9 @@ export type QueueVisitArgs = {
 
 /** rank: 0-based place, null when not queued; frontier: how many places are admitted. */
 export type QueueVisit = { rank: number | null; size: number; frontier: number; admittedAt: number | null };
+
+/** Every fan of a queue in place order, with when each first joined and (if so) was admitted. */
+export type QueueLedger = { fan: string; joinedAt: number | null; admittedAt: number | null }[];
 
 export interface Kv {
   readonly driver: 'redis' | 'upstash' | 'memory';
@@ -65,6 +71,8 @@ export interface Kv {
   queueRequeue(keys: QueueKeys, fan: string, ttlMs: number): Promise<boolean>;
   /** Fans by place, `start` to `stop` inclusive (0-based). */
   queueRange(keys: QueueKeys, start: number, stop: number): Promise<string[]>;
+  /** The whole queue with arrival and admission times, for reports (reads every fan: not for polls). */
+  queueLedger(keys: QueueKeys): Promise<QueueLedger>;
 
   /** false while the store is judged down (see health.ts); the in-process store is always up. */
   up(): boolean;

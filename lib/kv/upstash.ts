@@ -1,7 +1,7 @@
 import { errors, Redis } from '@upstash/redis';
 import { createKvHealth } from './health';
-import { ACQUIRE_LOCKS, EXTEND_LOCKS, HIT_WINDOWS, INCR_WITH_TTL, QUEUE_REQUEUE, QUEUE_VISIT, RELEASE_LOCKS } from './scripts';
-import { hitWindowsArgs, incrementArg, lockResult, queueVisitArgv, queueVisitResult, ttlArg, windowCounts } from './shared';
+import { ACQUIRE_LOCKS, EXTEND_LOCKS, HIT_WINDOWS, INCR_WITH_TTL, QUEUE_LEDGER, QUEUE_REQUEUE, QUEUE_VISIT, RELEASE_LOCKS } from './scripts';
+import { hitWindowsArgs, incrementArg, lockResult, queueLedgerOf, queueVisitArgv, queueVisitResult, ttlArg, windowCounts } from './shared';
 import type { Kv, QueueKeys } from './types';
 
 export function createUpstashKv(url: string, token: string, opts: { prefix: string; timeoutMs: number }): Kv {
@@ -25,6 +25,7 @@ export function createUpstashKv(url: string, token: string, opts: { prefix: stri
   const incrWithTtl = redis.createScript<number>(INCR_WITH_TTL);
   const queueVisit = redis.createScript<unknown[]>(QUEUE_VISIT);
   const queueRequeue = redis.createScript<number>(QUEUE_REQUEUE);
+  const queueLedger = redis.createScript<unknown[]>(QUEUE_LEDGER);
   const hitWindows = redis.createScript<unknown[]>(HIT_WINDOWS);
   const health = createKvHealth({
     name: 'upstash',
@@ -35,7 +36,7 @@ export function createUpstashKv(url: string, token: string, opts: { prefix: stri
   });
 
   const k = (key: string) => opts.prefix + key;
-  const queueKeys = (q: QueueKeys) => [k(q.members), k(q.state), k(q.admitted)];
+  const queueKeys = (q: QueueKeys) => [k(q.members), k(q.state), k(q.admitted), k(q.joined)];
 
   const run = <T>(call: () => Promise<T>): Promise<T> => health.run(call);
 
@@ -99,9 +100,14 @@ export function createUpstashKv(url: string, token: string, opts: { prefix: stri
 
     queueRange: (keys, start, stop) => run(() => redis.zrange<string[]>(k(keys.members), start, stop)),
 
+    async queueLedger(keys) {
+      return queueLedgerOf(await run(() => queueLedger.exec(queueKeys(keys), [])));
+    },
+
     up: () => health.up(),
 
     // Stateless HTTP: only the health probe to stop.
     close: async () => health.close(),
   };
 }
+

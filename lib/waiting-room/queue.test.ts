@@ -57,12 +57,16 @@ describe('admission window', () => {
     for (const fan of ['a', 'b', 'c', 'd']) {
       expect(await visitQueue(kv, s, fan, { join: true, now: s.onSaleAt - 1_000 })).toMatchObject({ state: 'before_sale', onSaleAt: s.onSaleAt });
     }
+    // Of the four waiting, at two a minute, the first quarter (one fan) is in after 30 s, half after 60 s.
+    expect(await visitQueue(kv, s, 'd', { join: false, now: s.onSaleAt - 1_000 })).toMatchObject({ total: 4, waits: { p25Seconds: 30, p50Seconds: 60 } });
     const views = await Promise.all(['a', 'b', 'c', 'd'].map((fan) => visitQueue(kv, s, fan, { join: false, now: s.onSaleAt + 30_000 })));
     const waiting = views.filter((v) => v.state === 'waiting');
     expect(views.filter((v) => v.state === 'admitted')).toHaveLength(1);
     expect(waiting.map((v) => v.position).sort()).toEqual([1, 2, 3]);
     const last = waiting.find((v) => v.position === 3)!;
     expect(last).toMatchObject({ ahead: 2, total: 4, etaSeconds: 90, progress: 0.25 });
+    // Three still waiting: a quarter of them is one fan (30 s), half is two (60 s).
+    expect(last).toMatchObject({ waits: { p25Seconds: 30, p50Seconds: 60 } });
   });
 });
 

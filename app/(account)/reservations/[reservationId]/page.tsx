@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { HoldCountdown } from '@/components/checkout/hold-countdown';
+import { MoreTime } from '@/components/checkout/more-time';
 import { PayButton } from '@/components/checkout/pay-button';
 import { ReleaseHoldForm } from '@/components/checkout/release-hold-form';
 import { Alert } from '@/components/ui/alert';
@@ -75,7 +76,17 @@ export default async function ReservationPage({ params, searchParams }: { params
       ) : null}
 
       {status === 'active' ? (
-        <HoldCountdown expiresAt={reservation.expiresAt} serverNow={loadedAt} eventHref={eventHref} />
+        <>
+          <HoldCountdown expiresAt={reservation.expiresAt} serverNow={loadedAt} eventHref={eventHref} />
+          <MoreTime
+            reservationId={reservation.id}
+            expiresAt={reservation.expiresAt}
+            serverNow={loadedAt}
+            holdMinutes={env.HOLD_MINUTES}
+            extensionsUsed={reservation.extensions}
+            extensionsMax={env.HOLD_EXTENSIONS_MAX}
+          />
+        </>
       ) : status === 'expired' ? (
         // Urgent: this usually appears because the countdown just ran out and refreshed the page.
         <Alert tone="warning" title="Your hold has expired" urgent>

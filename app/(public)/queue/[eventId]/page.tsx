@@ -4,6 +4,7 @@ import { QueuePanel } from '@/components/queue/queue-panel';
 import { Alert } from '@/components/ui/alert';
 import { db } from '@/db';
 import { getSessionUser } from '@/lib/auth/session';
+import { formatEventDateTime } from '@/lib/dates';
 import { signInHref } from '@/lib/callback-url';
 import { AppError } from '@/lib/errors';
 import type { EventDetails } from '@/lib/events/event-details';
@@ -33,6 +34,10 @@ export default async function QueuePage({ params }: { params: Params }) {
     <div className="stack form-card">
       <p className="muted">Waiting room</p>
       <h1>{event.name}</h1>
+      <p data-testid="queue-event-facts">
+        <time dateTime={event.date}>{formatEventDateTime(event.date, event.venue.timezone)}</time> ·{' '}
+        {event.venue.name}, {event.venue.city}
+      </p>
       {status ? (
         <QueuePanel eventId={event.id} initial={status} serverNow={loadedAt} rejoin={rejoinQueue} />
       ) : (
