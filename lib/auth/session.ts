@@ -1,12 +1,13 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
 import { AppError } from '@/lib/errors';
+import { span } from '@/lib/timing/spans';
 import { sessionOptions } from './options';
 
 export type SessionUser = { id: string; email: string; name: string };
 
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(sessionOptions);
+  const session = await span('session', () => getServerSession(sessionOptions));
   const user = session?.user;
   if (!user?.id) return null;
   return { id: user.id, email: user.email ?? '', name: user.name ?? '' };

@@ -5,6 +5,7 @@ import { ticketIdsForSeats } from '@/lib/events/ticket-ids-for-seats';
 import type { Kv } from '@/lib/kv/types';
 import { clientIp } from '@/lib/rate-limit/client-ip';
 import { enforceRateLimit } from '@/lib/rate-limit/enforce';
+import { span } from '@/lib/timing/spans';
 import { requireAdmission } from '@/lib/waiting-room/require-admission';
 import { parseSelection, type HoldVia } from './hold-input';
 import { reserveBestAvailable } from './reserve-best-available';
@@ -34,9 +35,9 @@ export type HeldSeats = Hold & { ticketIds: string[] };
  * 4. then the operation.
  */
 export async function holdSeats(db: Database, kv: Kv, fan: FanRequest, via: HoldVia, input: unknown): Promise<HeldSeats> {
-  await enforceRateLimit(kv, 'reserve', { fan: fan.user.id, ip: clientIp(fan.headers) });
+  await span('rate-limit', () => enforceRateLimit(kv, 'reserve', { fan: fan.user.id, ip: clientIp(fan.headers) }));
   const selection = parseSelection(via, input);
-  await requireAdmission(selection.eventId, fan.user.id, fan.cookie);
+  await span('admission', () => requireAdmission(selection.eventId, fan.user.id, fan.cookie));
   const userId = fan.user.id;
   switch (selection.kind) {
     case 'tickets': {

@@ -10,6 +10,7 @@ import { AppError, fromZod } from '@/lib/errors';
 import type { Kv } from '@/lib/kv/types';
 import { warnThrottled } from '@/lib/log';
 import { seatsChanged } from '@/lib/realtime/seats-changed';
+import { addSpan, span } from '@/lib/timing/spans';
 import { ticketIdFromLockKey, ticketLockKey } from './lock-keys';
 import { reserveInputSchema } from './reserve-input';
 import type { Hold } from './types';
@@ -40,13 +41,23 @@ export async function reserveSeats(db: Database, kv: Kv, input: ReserveSeatsInpu
   const reservationId = randomUUID();
   const keys = ticketIds.map(ticketLockKey);
 
-  await lockInKv(db, kv, keys, reservationId);
+  await span('kv-lock', () => lockInKv(db, kv, keys, reservationId));
   try {
     const { version, ...hold } = await withRetry(async (attempt) => {
       // A connection lost while COMMIT was in flight leaves it unknown whether the hold exists:
       // on a retry, look for it before claiming again (the seats would read as taken by it).
       const committed = attempt > 1 ? await committedHold(db, reservationId) : null;
-      return committed ?? db.transaction((tx) => claimInPostgres(tx, { userId: input.userId, eventId, ticketIds, reservationId }));
+      if (committed) return committed;
+      const t0 = performance.now();
+      let t1 = 0;
+      const result = await span('db', () =>
+        db.transaction((tx) => {
+          addSpan('db-connect', performance.now() - t0);
+          return claimInPostgres(tx, { userId: input.userId, eventId, ticketIds, reservationId }).finally(() => (t1 = performance.now()));
+        }),
+      );
+      addSpan('db-commit', performance.now() - t1);
+      return result;
     });
     // A hold found after a lost commit has no version to announce; clients see the next diff's gap.
     if (version !== null) void seatsChanged(db, { eventId, version, changes: ticketIds.map((id) => ({ id, status: 'reserved' as const })) });
@@ -94,27 +105,27 @@ async function claimInPostgres(
   tx: DbOrTx,
   p: { userId: string; eventId: string; ticketIds: string[]; reservationId: string },
 ): Promise<Hold & { version: number | null }> {
-  const [event] = await tx.execute<{ onSale: boolean; upcoming: boolean }>(sql`
+  const [event] = await span('db-event-lock', () => tx.execute<{ onSale: boolean; upcoming: boolean }>(sql`
     select on_sale_at <= now() as "onSale", date > now() as upcoming,
            pg_advisory_xact_lock(hashtextextended(${p.userId}::text || ${p.eventId}::text, 0))
-    from events where id = ${p.eventId}`);
+    from events where id = ${p.eventId}`));
   if (!event) throw new AppError('not_found', 'No such event.');
   if (!event.upcoming) throw new AppError('not_on_sale', 'This event has already taken place.');
   if (!event.onSale) throw new AppError('not_on_sale', 'Tickets for this event are not on sale yet.');
 
-  const rows = await tx
+  const rows = await span('db-row-locks', () => tx
     .select({ id: tickets.id, eventId: tickets.eventId, status: tickets.status, holdLive: sql<boolean>`coalesce(${tickets.holdExpiresAt} > now(), false)` })
     .from(tickets)
     .where(sql`${tickets.id} = any(${uuidArray(p.ticketIds)})`)
     .orderBy(tickets.id)
-    .for('update');
+    .for('update'));
   checkTickets(rows, p.ticketIds, p.eventId);
 
-  const [held] = await tx.execute<{ n: number }>(sql`
+  const [held] = await span('db-limit', () => tx.execute<{ n: number }>(sql`
     select count(*)::int as n
     from reservation_tickets rt join reservations r on r.id = rt.reservation_id
     where r.user_id = ${p.userId} and r.event_id = ${p.eventId}
-      and ((r.status = 'active' and r.expires_at > now()) or r.status = 'converted')`);
+      and ((r.status = 'active' and r.expires_at > now()) or r.status = 'converted')`));
   const already = held?.n ?? 0;
   if (already + p.ticketIds.length > env.TICKET_LIMIT_PER_EVENT) {
     throw new AppError(
@@ -127,7 +138,7 @@ async function claimInPostgres(
   // Claim, record the hold and its tickets in one statement. The status guard repeats the check
   // above so that even without the row locks no live hold or sale could be overwritten.
   // Raw SQL: one guarded statement (a round trip per step would hold the row locks longer).
-  const [claim] = await tx.execute<{ expiresAt: string; claimed: number; version: string }>(sql`
+  const [claim] = await span('db-claim', () => tx.execute<{ expiresAt: string; claimed: number; version: string }>(sql`
     with r as (
       insert into reservations (id, user_id, event_id, status, expires_at)
       values (${p.reservationId}, ${p.userId}, ${p.eventId}, 'active', now() + make_interval(secs => ${holdMs() / 1000}))
@@ -144,7 +155,7 @@ async function claimInPostgres(
       update events set seat_version = seat_version + 1 where id = ${p.eventId} returning seat_version
     )
     select (select expires_at from r) as "expiresAt", (select count(*) from t)::int as claimed,
-           (select seat_version from v) as version`);
+           (select seat_version from v) as version`));
   if (!claim || claim.claimed !== p.ticketIds.length) throw seatsTaken(p.ticketIds);
   return { reservationId: p.reservationId, expiresAt: new Date(claim.expiresAt), version: Number(claim.version) };
 }

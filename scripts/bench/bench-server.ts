@@ -9,6 +9,10 @@ export const benchPort = Number(process.env.BENCH_PORT ?? 3700);
 export const benchUrl = `http://127.0.0.1:${benchPort}`;
 export const benchSecret = 'bench-secret-bench-secret-bench-secret';
 export const benchCronSecret = 'bench-cron-secret-bench-cron-secret';
+// The app's pool; the on-sale's same-work baseline uses as many connections.
+export const benchPoolMax = 20;
+// Short holds so the on-sale sees holds lapse within the run.
+export const benchHoldSeconds = 12;
 
 export async function startBenchServer(databaseUrl: string, redisUrl: string) {
   const root = path.resolve(import.meta.dirname, '../..');
@@ -22,9 +26,10 @@ export async function startBenchServer(databaseUrl: string, redisUrl: string) {
     NEXTAUTH_SECRET: benchSecret,
     NEXTAUTH_URL: benchUrl,
     CRON_SECRET: benchCronSecret,
-    // Short holds so the on-sale sees holds lapse within the run.
-    HOLD_MINUTES: '0.2',
-    DATABASE_POOL_MAX: '20',
+    HOLD_MINUTES: String(benchHoldSeconds / 60),
+    DATABASE_POOL_MAX: String(benchPoolMax),
+    // Server-Timing spans on API responses: the on-sale's breakdown of a hold.
+    SERVER_TIMING: '1',
     // Every virtual fan comes from 127.0.0.1: a per-IP limit sized for real traffic would refuse
     // the crowd. Per-fan limits stay at their defaults.
     RATE_LIMIT_RESERVE_IP: '1000000/60',
