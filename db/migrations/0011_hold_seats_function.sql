@@ -15,10 +15,10 @@ LANGUAGE plpgsql AS $$
 DECLARE
   ev record;
   bad uuid[];
-  found uuid[];
-  found_events uuid[];
-  found_taken boolean[];
-  found_seats integer[];
+  got_ids uuid[];
+  got_events uuid[];
+  got_taken boolean[];
+  got_seats integer[];
   n integer;
   claimed integer;
   waited double precision := 0;
@@ -36,16 +36,16 @@ BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended(p_user::text || p_event::text, 0));
 
   -- Row locks in id order: overlapping holds cannot deadlock.
-  SELECT array_agg(s.id), array_agg(s.event_id), array_agg(s.taken), array_agg(s.seat) INTO found, found_events, found_taken, found_seats
+  SELECT array_agg(s.id), array_agg(s.event_id), array_agg(s.taken), array_agg(s.seat) INTO got_ids, got_events, got_taken, got_seats
   FROM (SELECT t.id, t.event_id, t.status = 'sold' OR (t.status = 'reserved' AND coalesce(t.hold_expires_at > now(), false)) AS taken, t.seat_index AS seat
         FROM tickets t WHERE t.id = ANY(p_tickets) ORDER BY t.id FOR UPDATE) s;
   waited := extract(epoch FROM clock_timestamp() - t0) * 1000;
 
-  SELECT array_agg(x) INTO bad FROM unnest(p_tickets) x WHERE found IS NULL OR NOT x = ANY(found);
+  SELECT array_agg(x) INTO bad FROM unnest(p_tickets) x WHERE got_ids IS NULL OR NOT x = ANY(got_ids);
   IF bad IS NOT NULL THEN RETURN QUERY SELECT 'unknown', null::timestamptz, null::bigint, null::int[], bad, null::int, waited; RETURN; END IF;
-  SELECT array_agg(u.i) INTO bad FROM unnest(found, found_events) u(i, e) WHERE u.e <> p_event;
+  SELECT array_agg(u.i) INTO bad FROM unnest(got_ids, got_events) u(i, e) WHERE u.e <> p_event;
   IF bad IS NOT NULL THEN RETURN QUERY SELECT 'foreign', null::timestamptz, null::bigint, null::int[], bad, null::int, waited; RETURN; END IF;
-  SELECT array_agg(u.i) INTO bad FROM unnest(found, found_taken) u(i, tk) WHERE u.tk;
+  SELECT array_agg(u.i) INTO bad FROM unnest(got_ids, got_taken) u(i, tk) WHERE u.tk;
   IF bad IS NOT NULL THEN RETURN QUERY SELECT 'taken', null::timestamptz, null::bigint, null::int[], bad, null::int, waited; RETURN; END IF;
 
   SELECT count(*)::int INTO n
@@ -81,7 +81,7 @@ BEGIN
 
   RETURN QUERY
     SELECT 'held', r_expires, r_version,
-           (SELECT array_agg(u.s ORDER BY o.ord) FROM unnest(p_tickets) WITH ORDINALITY o(id, ord) JOIN unnest(found, found_seats) u(i, s) ON u.i = o.id),
+           (SELECT array_agg(u.s ORDER BY o.ord) FROM unnest(p_tickets) WITH ORDINALITY o(id, ord) JOIN unnest(got_ids, got_seats) u(i, s) ON u.i = o.id),
            null::uuid[], null::int, waited;
 END;
 $$;

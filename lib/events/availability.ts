@@ -41,15 +41,28 @@ export async function loadAvailability(db: DbOrTx, eventId: string): Promise<Ava
 // for the event view, each process reuses its last read while the seat version is unchanged and
 // no hold has lapsed, so the answer is never staler than the database (and the version lookups
 // of concurrent requests are coalesced without giving that up: fresh-seat-version.ts).
-const cache = new VersionedCache<string>(64);
+const cache = new VersionedCache<Availability & { json: string }>(64);
+
+async function current(db: DbOrTx, eventId: string): Promise<Availability & { json: string }> {
+  if (!isUuid(eventId)) throw new AppError('not_found', 'No such event.');
+  const id = eventId.toLowerCase();
+  const version = await freshSeatVersion(db, id);
+  if (version === null) throw new AppError('not_found', 'No such event.');
+  return cache.get(id, version, async () => {
+    const { stableForMs, ...availability } = await loadAvailability(db, id);
+    return { value: { ...availability, json: JSON.stringify(availability) }, version: availability.version, stableForMs };
+  });
+}
 
 /** The JSON body of GET /api/events/{id}/availability. */
 export async function availabilityJson(db: DbOrTx, eventId: string): Promise<string> {
-  if (!isUuid(eventId)) throw new AppError('not_found', 'No such event.');
-  const version = await freshSeatVersion(db, eventId.toLowerCase());
-  if (version === null) throw new AppError('not_found', 'No such event.');
-  return cache.get(eventId, version, async () => {
-    const { stableForMs, ...availability } = await loadAvailability(db, eventId);
-    return { value: JSON.stringify(availability), version: availability.version, stableForMs };
-  });
+  return (await current(db, eventId)).json;
+}
+
+/**
+ * The same read for best available (lib/booking/reserve-best-available.ts), which picks from it:
+ * never older than the database was when called, and shared with the seat maps' reads.
+ */
+export async function currentAvailability(db: DbOrTx, eventId: string): Promise<Availability> {
+  return current(db, eventId);
 }
