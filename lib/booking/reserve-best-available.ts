@@ -2,9 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import type { Database } from '@/db';
 import { AppError, fromZod } from '@/lib/errors';
-import { unpackStatuses } from '@/lib/events/availability-codec';
 import { currentAvailability } from '@/lib/events/availability';
-import { seatRows } from '@/lib/events/seat-rows';
+import { seatRows, type RowSeat } from '@/lib/events/seat-rows';
 import { isUuid } from '@/lib/ids';
 import type { Kv } from '@/lib/kv/types';
 import { span } from '@/lib/timing/spans';
@@ -31,19 +30,33 @@ export type BestAvailableInput = z.input<typeof bestAvailableSchema> & { userId:
 
 // Another fan may take the chosen seats between our read and our claim; each retry reads afresh.
 const attempts = 3;
+// The first attempt may pick from an availability read this recent without a version lookup.
+const recentMs = 1_000;
 
-// Seats that a call in this process has picked and not yet let go, per event: concurrent calls
-// read the same availability, and without this they would all pick the same best seats and all
-// but one would lose the race. Dropped when the call ends; the next availability read (never
-// older than the claim's commit) shows a won hold as held.
-const picked = new Map<string, Set<string>>();
+// Seats this process has picked and not yet let go (in flight), and seats it has held, with when
+// the hold committed, per event. Concurrent calls read the same availability; without these they
+// would all pick the same best seats and all but one would lose the race. A held seat is skipped
+// while the read picked from started before its hold committed.
+const inFlight = new Map<string, Set<string>>();
+const heldHere = new Map<string, Map<string, number>>();
+const heldForgetMs = 10_000;
+
+function held(eventId: string): Map<string, number> {
+  let seats = heldHere.get(eventId);
+  if (!seats) heldHere.set(eventId, (seats = new Map()));
+  // Insertion order is commit order: forget from the front.
+  for (const [id, at] of seats) {
+    if (at > Date.now() - heldForgetMs) break;
+    seats.delete(id);
+  }
+  return seats;
+}
 
 /**
  * Holds the best `quantity` adjacent seats in one row (see findBestSeats) through the same
  * reserveSeats call a hand-picked hold uses, so every invariant of a hold applies unchanged.
- * The pick reads the versioned availability (shared with the seat map's read, one indexed version
- * lookup when nothing changed) and the event's seat rows, built once per process; the claim
- * decides.
+ * The pick reads a recent availability build (shared with the seat maps; retries read a fresh
+ * one) and the event's seat rows, built once per process; the claim decides.
  */
 export async function reserveBestAvailable(db: Database, kv: Kv, input: BestAvailableInput): Promise<Hold & { ticketIds: string[] }> {
   const parsed = bestAvailableSchema.safeParse(input);
@@ -53,29 +66,34 @@ export async function reserveBestAvailable(db: Database, kv: Kv, input: BestAvai
   const lost = new Set<string>();
 
   for (let attempt = 1; ; attempt++) {
-    const availability = await span('availability', () => currentAvailability(db, eventId));
+    const availability = await span('availability', () => currentAvailability(db, eventId, attempt === 1 ? recentMs : undefined));
     const layout = await span('seat-rows', () => seatRows(db, kv, eventId, availability.count));
-    const statuses = unpackStatuses(availability.statuses, availability.count);
     // From here to the claim's first await nothing else runs: the pick and its mark are one step.
-    const inUse = picked.get(eventId) ?? new Set<string>();
-    picked.set(eventId, inUse);
-    const rows = layout.rows.map((row) =>
-      row.map((s) => ({ id: s.id, x: s.x, y: s.y, price: s.price, available: statuses[s.index] === 0 && !inUse.has(s.id) && !lost.has(s.id) })),
-    );
-    const [best] = findBestSeats(rows, layout.focal, { quantity, minPrice, maxPrice, limit: 1 });
+    const picking = inFlight.get(eventId) ?? new Set<string>();
+    inFlight.set(eventId, picking);
+    const heldSeats = held(eventId);
+    const { codes, startedAt } = availability;
+    const isAvailable = (s: RowSeat) => codes[s.index] === 0 && !picking.has(s.id) && !lost.has(s.id) && !((heldSeats.get(s.id) ?? -1) >= startedAt);
+    const [best] = findBestSeats(layout.rows, layout.focal, { quantity, minPrice, maxPrice, limit: 1, isAvailable });
     if (!best) {
+      if (picking.size === 0) inFlight.delete(eventId);
       throw new AppError('conflict', `There are no ${quantity} seats together${minPrice !== undefined || maxPrice !== undefined ? ' in that price range' : ''} right now.`);
     }
-    for (const id of best) inUse.add(id);
+    for (const id of best) picking.add(id);
     try {
       const hold = await reserveSeats(db, kv, { userId: input.userId, eventId, ticketIds: best });
+      const now = Date.now();
+      for (const id of best) {
+        heldSeats.delete(id); // re-inserted at the end: the map stays in commit order
+        heldSeats.set(id, now);
+      }
       return { ...hold, ticketIds: best };
     } catch (error) {
       for (const id of best) lost.add(id);
       if (!(error instanceof AppError && error.code === 'seats_taken') || attempt >= attempts) throw error;
     } finally {
-      for (const id of best) inUse.delete(id);
-      if (inUse.size === 0 && picked.get(eventId) === inUse) picked.delete(eventId);
+      for (const id of best) picking.delete(id);
+      if (picking.size === 0 && inFlight.get(eventId) === picking) inFlight.delete(eventId);
     }
   }
 }

@@ -35,7 +35,9 @@ export async function startBenchServer(databaseUrl: string, redisUrl: string) {
     RATE_LIMIT_RESERVE_IP: '1000000/60',
   };
   const cleanups = await startStandIns(env, benchUrl, { stripe: benchPort + 1, pusher: benchPort + 2 });
-  const next = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { cwd: root, env: { ...env, PORT: String(benchPort) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (issue 13's breakdown).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const next = spawn(process.execPath, [...profile, path.join(root, 'scripts/serve.mjs')], { cwd: root, env: { ...env, PORT: String(benchPort) }, stdio: ['ignore', 'ignore', 'pipe'] });
   // Warnings are passed through and kept, so a run can report what the server said under load
   // (issue 17: a healthy Redis must never be called unavailable).
   const warnings: string[] = [];
