@@ -1,6 +1,7 @@
 // The server under benchmark: the production build with the bench database, its own key prefix
 // and the local stand-ins, on ports of its own so it never meets a developer's or the tests'.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startStandIns } from '../standins';
 
@@ -13,6 +14,17 @@ export const benchCronSecret = 'bench-cron-secret-bench-cron-secret';
 export const benchPoolMax = 20;
 // Short holds so the on-sale sees holds lapse within the run.
 export const benchHoldSeconds = 12;
+
+function serverCpuMs(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  try {
+    // /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks (100 per second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 export async function startBenchServer(databaseUrl: string, redisUrl: string) {
   const root = path.resolve(import.meta.dirname, '../..');
@@ -53,6 +65,9 @@ export async function startBenchServer(databaseUrl: string, redisUrl: string) {
   }
   return {
     env,
+    /** CPU time (user + system, ms) the server process has used so far: per request, it does not
+     * depend on how busy the rest of the machine is, unlike latency. */
+    cpuMs: () => serverCpuMs(next.pid),
     /** Lines the server logged to stderr since it started that match `pattern`. */
     logged: (pattern: RegExp) => warnings.filter((line) => pattern.test(line)),
     stop: async () => {

@@ -146,7 +146,7 @@ async function main() {
   }
 }
 
-async function runOnSale(sql: postgres.Sql, stadiumId: string, server: { logged: (pattern: RegExp) => string[] }) {
+async function runOnSale(sql: postgres.Sql, stadiumId: string, server: { logged: (pattern: RegExp) => string[]; cpuMs: () => number }) {
   const onsale = await benchOnSale({
     sql,
     databaseUrl,
@@ -155,6 +155,7 @@ async function runOnSale(sql: postgres.Sql, stadiumId: string, server: { logged:
     concurrency: quick ? 20 : 100,
     stadiumId,
     bestRequests: quick ? 60 : 400,
+    serverCpuMs: server.cpuMs,
   });
   const kvComplaints = server.logged(/kv[^\n]*unavailable|count per instance/).length;
   const section = `## 2. On-sale\n\n${onsale.markdown}\n\nServer log during the run (Redis healthy): ${kvComplaints} "kv unavailable" warnings.`;

@@ -20,7 +20,17 @@ import { rawReserveLoop } from './raw-reserve-loop';
 import { SpanStats } from './server-timing';
 import { int, ms, ratio, summarise, table } from './stats';
 
-type Opts = { sql: postgres.Sql; databaseUrl: string; baseUrl: string; fans: number; concurrency: number; stadiumId: string; bestRequests: number };
+type Opts = {
+  sql: postgres.Sql;
+  databaseUrl: string;
+  baseUrl: string;
+  fans: number;
+  concurrency: number;
+  stadiumId: string;
+  bestRequests: number;
+  /** The server's CPU time so far (ms). */
+  serverCpuMs: () => number;
+};
 
 function picker(event: TestEvent, seed: number) {
   const random = mulberry32(seed);
@@ -61,7 +71,7 @@ const row = (name: string, attempts: number, holds: number, seconds: number, lat
   return [name, int(attempts / seconds), int(holds / seconds), ms(l.p50), ms(l.p95), ms(l.p99), baseline ? ratio(holds / seconds, baseline) : ''];
 };
 
-export async function benchOnSale({ sql, databaseUrl, baseUrl, fans: fanCount, concurrency, stadiumId, bestRequests }: Opts) {
+export async function benchOnSale({ sql, databaseUrl, baseUrl, fans: fanCount, concurrency, stadiumId, bestRequests, serverCpuMs }: Opts) {
   const seats = { sections: 4, rows: 20, seatsPerRow: 25 }; // 2,000 seats
   const [holdEvent, mixEvent, twin] = [await createEvent(sql, seats), await createEvent(sql, seats), await createEvent(sql, seats)];
   const fans = await createFans(sql, fanCount);
@@ -72,6 +82,7 @@ export async function benchOnSale({ sql, databaseUrl, baseUrl, fans: fanCount, c
   const hold: Outcomes = { held: 0, taken: 0, errors: 0 };
   const spans = new SpanStats();
   const pickHold = picker(holdEvent, 1);
+  let cpu0 = serverCpuMs();
   let t0 = performance.now();
   await pool(fans.length, concurrency, async (i) => {
     const t = performance.now();
@@ -80,6 +91,7 @@ export async function benchOnSale({ sql, databaseUrl, baseUrl, fans: fanCount, c
     if (count(hold, h)) spans.add(h.serverTiming);
   });
   const holdSeconds = (performance.now() - t0) / 1000;
+  const holdCpu = (serverCpuMs() - cpu0) / fanCount;
   console.log(`hold phase: ${hold.held} held in ${holdSeconds.toFixed(1)} s; p50 ${ms(summarise(holdLat).p50)}, p99 ${ms(summarise(holdLat).p99)}`);
 
   // The baseline: same fans, same picks on a twin event, the app's pool size.
@@ -130,6 +142,7 @@ export async function benchOnSale({ sql, databaseUrl, baseUrl, fans: fanCount, c
   const bestLat: number[] = [];
   const best: Outcomes = { held: 0, taken: 0, errors: 0 };
   const bestSpans = new SpanStats();
+  cpu0 = serverCpuMs();
   t0 = performance.now();
   await pool(Math.min(bestRequests, fans.length), 20, async (i) => {
     if (performance.now() - t0 > 60_000) return;
@@ -140,6 +153,7 @@ export async function benchOnSale({ sql, databaseUrl, baseUrl, fans: fanCount, c
   });
   console.log(`best available: ${best.held} held, ${best.taken} refused, ${best.errors} errors; p99 ${ms(summarise(bestLat).p99)}`);
   const bestSeconds = (performance.now() - t0) / 1000;
+  const bestCpu = (serverCpuMs() - cpu0) / Math.max(1, bestLat.length);
 
   const problems: string[] = [];
   for (const id of [holdEvent.eventId, mixEvent.eventId, twin.eventId, stadiumId]) {
@@ -166,6 +180,7 @@ export async function benchOnSale({ sql, databaseUrl, baseUrl, fans: fanCount, c
     `${fanCount} fans, ${concurrency} in flight, app pool ${benchPoolMax}, 2,000 seats per event. Hold phase: ${hold.held} holds, ${hold.taken} refused as taken, ${hold.errors} other answers. ` +
       `Baseline: ${raw.held} holds. Full mix: ${mix.held} holds (${mix.released} released, ${mix.paid} paid${mix.payFailed ? `, ${mix.payFailed} payments failed` : ''}, ${mix.lapsed} left to lapse), ` +
       `${mix.taken} refused as taken, ${mix.errors} other answers. Best available: ${best.held} holds, ${best.taken} refused, ${best.errors} other answers. ` +
+      `Server CPU per request (user + system; unlike latency, not inflated by other work on the machine): ${ms(holdCpu)} per hold-phase attempt, ${ms(bestCpu)} per best-available request. ` +
       `Database check afterwards (all four events): ${problems.length === 0 ? 'no ticket held or sold twice' : `${problems.length} PROBLEMS: ${problems.slice(0, 3).join('; ')}`}.`,
     '',
     `Where a successful hold's time goes in the hold phase (Server-Timing spans of ${spans.responses} responses; nested spans overlap, \`total\` is the handler):`,
