@@ -72,8 +72,16 @@ export async function reserveBestAvailable(db: Database, kv: Kv, input: BestAvai
     const picking = inFlight.get(eventId) ?? new Set<string>();
     inFlight.set(eventId, picking);
     const heldSeats = held(eventId);
-    const { codes, startedAt } = availability;
-    const isAvailable = (s: RowSeat) => codes[s.index] === 0 && !picking.has(s.id) && !lost.has(s.id) && !((heldSeats.get(s.id) ?? -1) >= startedAt);
+    // One code per seat with this process's own knowledge laid over the read (0: free).
+    const codes = Uint8Array.from(availability.codes);
+    const block = (id: string) => {
+      const index = layout.indexOf.get(id);
+      if (index !== undefined) codes[index] = 1;
+    };
+    picking.forEach(block);
+    lost.forEach(block);
+    for (const [id, at] of heldSeats) if (at >= availability.startedAt) block(id);
+    const isAvailable = (s: RowSeat) => codes[s.index] === 0;
     const [best] = findBestSeats(layout.rows, layout.focal, { quantity, minPrice, maxPrice, limit: 1, isAvailable });
     if (!best) {
       if (picking.size === 0) inFlight.delete(eventId);

@@ -8,7 +8,7 @@ import { getEventDetails } from './get-event-view';
 
 export type RowSeat = { index: number; id: string; x: number; y: number; price: number };
 /** An event's seats by row of its venue, in seat order, with the ticket for each: what best available ranks. */
-export type SeatRows = { focal: { x: number; y: number }; count: number; rows: RowSeat[][] };
+export type SeatRows = { focal: { x: number; y: number }; count: number; rows: RowSeat[][]; indexOf: Map<string, number> };
 
 // Tickets are issued once per seat (lib/catalogue/issue-tickets.ts) and keep their id and price,
 // so each process builds this once per event: best available used to read all 40,000 tickets of a
@@ -35,7 +35,7 @@ async function build(db: DbOrTx, kv: Kv, eventId: string): Promise<SeatRows> {
     if (ticket) current.push({ index, id: ticket.id, x: seat.x, y: seat.y, price: ticket.price });
   }
   if (current.length) rows.push(current);
-  return { focal: details.venue.seatMap.focal, count: issued.length, rows };
+  return { focal: details.venue.seatMap.focal, count: issued.length, rows, indexOf: new Map(rows.flat().map((s) => [s.id, s.index])) };
 }
 
 /** The event's seat rows, built once per process while `expectedCount` tickets stay the same. */
