@@ -31,6 +31,8 @@ const schema = z.object({
   HOLD_EXTENSIONS_MAX: z.coerce.number().int().min(0).max(10).default(3),
   TICKET_LIMIT_PER_EVENT: z.coerce.number().int().min(1).max(50).default(8),
   EVENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  // Server-Timing spans on API responses (lib/timing/spans.ts), for benchmarks; off in production.
+  SERVER_TIMING: flag.default(false),
 
   // Payments. STRIPE_API_URL points the real SDK at the local stand-in (scripts/stripe-standin);
   // leave it unset for real Stripe.

@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { isTransientDbError, pgErrorCode } from '@/db/errors';
+import { jsonResponse } from '@/lib/http/json';
 
 export const errorStatus = {
   bad_request: 400,
@@ -93,5 +94,5 @@ export function errorResponse(error: unknown, headers?: HeadersInit): Response {
   // A 429 or 503 tells well-behaved clients when to come back (RFC 9110 Retry-After, in seconds).
   if (appError.code === 'rate_limited' && typeof retryAfter === 'number') all.set('Retry-After', String(retryAfter));
   if (appError.status === 503) all.set('Retry-After', String(typeof retryAfter === 'number' ? retryAfter : transientRetrySeconds));
-  return Response.json(errorBody(appError), { status: appError.status, headers: all });
+  return jsonResponse(errorBody(appError), { status: appError.status, headers: all });
 }

@@ -133,13 +133,14 @@ describe('transient database faults', () => {
     const event = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 4 });
     const [fan] = await createFans(sql, 1);
     const lost = await terminatedBackendError();
-    // The transaction commits, then its answer is lost, as when the connection dies during COMMIT.
+    // The hold (one autocommitted call of hold_seats()) commits, then its answer is lost, as when
+    // the connection dies while the commit's answer is on its way.
     let dropped = false;
     const db = new Proxy(victim.db, {
       get(target, prop, receiver) {
-        if (prop !== 'transaction') return Reflect.get(target, prop, receiver);
-        return async (...args: Parameters<Database['transaction']>) => {
-          const result = await target.transaction(...args);
+        if (prop !== 'execute') return Reflect.get(target, prop, receiver);
+        return async (...args: Parameters<Database['execute']>) => {
+          const result = await target.execute(...args);
           if (!dropped) {
             dropped = true;
             throw lost;

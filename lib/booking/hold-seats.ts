@@ -6,6 +6,7 @@ import { ticketIdsForSeats } from '@/lib/events/ticket-ids-for-seats';
 import type { Kv } from '@/lib/kv/types';
 import { clientIp } from '@/lib/rate-limit/client-ip';
 import { enforceRateLimit } from '@/lib/rate-limit/enforce';
+import { span } from '@/lib/timing/spans';
 import { countRefusal } from '@/lib/waiting-room/refusals';
 import { requireAdmission } from '@/lib/waiting-room/require-admission';
 import { parseSelection, type HoldVia } from './hold-input';
@@ -36,12 +37,12 @@ export type HeldSeats = Hold & { ticketIds: string[] };
  * 4. then the operation.
  */
 export async function holdSeats(db: Database, kv: Kv, fan: FanRequest, via: HoldVia, input: unknown): Promise<HeldSeats> {
-  await enforceRateLimit(kv, 'reserve', { fan: fan.user.id, ip: clientIp(fan.headers) }).catch((error: unknown) => {
+  await span('rate-limit', () => enforceRateLimit(kv, 'reserve', { fan: fan.user.id, ip: clientIp(fan.headers) })).catch((error: unknown) => {
     countRefused(db, kv, error, () => parseSelection(via, input).eventId);
     throw error;
   });
   const selection = parseSelection(via, input);
-  await requireAdmission(selection.eventId, fan.user.id, fan.cookie).catch((error: unknown) => {
+  await span('admission', () => requireAdmission(selection.eventId, fan.user.id, fan.cookie)).catch((error: unknown) => {
     countRefused(db, kv, error, () => selection.eventId);
     throw error;
   });

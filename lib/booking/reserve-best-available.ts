@@ -1,15 +1,13 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db';
-import { tickets } from '@/db/schema';
-import { seatsInOrder } from '@/lib/catalogue/seat-order';
 import { AppError, fromZod } from '@/lib/errors';
-import { getEventDetails } from '@/lib/events/get-event-view';
+import { currentAvailability } from '@/lib/events/availability';
+import { seatRows, type RowSeat } from '@/lib/events/seat-rows';
 import { isUuid } from '@/lib/ids';
 import type { Kv } from '@/lib/kv/types';
-import type { SeatMap } from '@/lib/venues/seat-map';
-import { findBestSeats, type CandidateSeat } from './find-best-seats';
+import { span } from '@/lib/timing/spans';
+import { findBestSeats } from './find-best-seats';
 import { maxTicketsPerHold } from './reserve-input';
 import { reserveSeats } from './reserve-seats';
 import type { Hold } from './types';
@@ -32,56 +30,78 @@ export type BestAvailableInput = z.input<typeof bestAvailableSchema> & { userId:
 
 // Another fan may take the chosen seats between our read and our claim; each retry reads afresh.
 const attempts = 3;
+// The first attempt may pick from an availability read this recent without a version lookup.
+const recentMs = 1_000;
+
+// Seats this process has picked and not yet let go (in flight), and seats it has held, with when
+// the hold committed, per event. Concurrent calls read the same availability; without these they
+// would all pick the same best seats and all but one would lose the race. A held seat is skipped
+// while the read picked from started before its hold committed.
+const inFlight = new Map<string, Set<string>>();
+const heldHere = new Map<string, Map<string, number>>();
+const heldForgetMs = 10_000;
+
+function held(eventId: string): Map<string, number> {
+  let seats = heldHere.get(eventId);
+  if (!seats) heldHere.set(eventId, (seats = new Map()));
+  // Insertion order is commit order: forget from the front.
+  for (const [id, at] of seats) {
+    if (at > Date.now() - heldForgetMs) break;
+    seats.delete(id);
+  }
+  return seats;
+}
 
 /**
  * Holds the best `quantity` adjacent seats in one row (see findBestSeats) through the same
  * reserveSeats call a hand-picked hold uses, so every invariant of a hold applies unchanged.
+ * The pick reads a recent availability build (shared with the seat maps; retries read a fresh
+ * one) and the event's seat rows, built once per process; the claim decides.
  */
 export async function reserveBestAvailable(db: Database, kv: Kv, input: BestAvailableInput): Promise<Hold & { ticketIds: string[] }> {
   const parsed = bestAvailableSchema.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error, 'validation_failed');
-  const { eventId, quantity, minPrice, maxPrice } = parsed.data;
-  const details = await getEventDetails(db, kv, eventId.toLowerCase());
+  const { quantity, minPrice, maxPrice } = parsed.data;
+  const eventId = parsed.data.eventId.toLowerCase();
+  const lost = new Set<string>();
 
   for (let attempt = 1; ; attempt++) {
-    const rows = await candidateRows(db, details.id, details.venue.seatMap);
-    const [best] = findBestSeats(rows, details.venue.seatMap.focal, { quantity, minPrice, maxPrice, limit: 1 });
+    const availability = await span('availability', () => currentAvailability(db, eventId, attempt === 1 ? recentMs : undefined));
+    const layout = await span('seat-rows', () => seatRows(db, kv, eventId, availability.count));
+    // From here to the claim's first await nothing else runs: the pick and its mark are one step.
+    const picking = inFlight.get(eventId) ?? new Set<string>();
+    inFlight.set(eventId, picking);
+    const heldSeats = held(eventId);
+    // One code per seat with this process's own knowledge laid over the read (0: free).
+    const codes = Uint8Array.from(availability.codes);
+    const block = (id: string) => {
+      const index = layout.indexOf.get(id);
+      if (index !== undefined) codes[index] = 1;
+    };
+    picking.forEach(block);
+    lost.forEach(block);
+    for (const [id, at] of heldSeats) if (at >= availability.startedAt) block(id);
+    const isAvailable = (s: RowSeat) => codes[s.index] === 0;
+    const [best] = findBestSeats(layout.rows, layout.focal, { quantity, minPrice, maxPrice, limit: 1, isAvailable });
     if (!best) {
+      if (picking.size === 0) inFlight.delete(eventId);
       throw new AppError('conflict', `There are no ${quantity} seats together${minPrice !== undefined || maxPrice !== undefined ? ' in that price range' : ''} right now.`);
     }
+    for (const id of best) picking.add(id);
     try {
-      const hold = await reserveSeats(db, kv, { userId: input.userId, eventId: details.id, ticketIds: best });
+      const hold = await reserveSeats(db, kv, { userId: input.userId, eventId, ticketIds: best });
+      const now = Date.now();
+      for (const id of best) {
+        heldSeats.delete(id); // re-inserted at the end: the map stays in commit order
+        heldSeats.set(id, now);
+      }
       return { ...hold, ticketIds: best };
     } catch (error) {
+      for (const id of best) lost.add(id);
       if (!(error instanceof AppError && error.code === 'seats_taken') || attempt >= attempts) throw error;
+    } finally {
+      for (const id of best) picking.delete(id);
+      if (picking.size === 0 && inFlight.get(eventId) === picking) inFlight.delete(eventId);
     }
   }
-}
-
-// Seats in the venue's fixed order line up with tickets.seat_index.
-async function candidateRows(db: Database, eventId: string, map: SeatMap): Promise<CandidateSeat[][]> {
-  const statuses = await db
-    .select({
-      id: tickets.id,
-      price: tickets.priceMinor,
-      available: sql<boolean>`(${tickets.status} = 'available' or (${tickets.status} = 'reserved' and ${tickets.holdExpiresAt} <= now()))`,
-    })
-    .from(tickets)
-    .where(eq(tickets.eventId, eventId))
-    .orderBy(asc(tickets.seatIndex));
-  const rows: CandidateSeat[][] = [];
-  let current: CandidateSeat[] = [];
-  let rowKey = '';
-  for (const { index, sectionIndex, rowIndex, seat } of seatsInOrder(map)) {
-    const key = `${sectionIndex}:${rowIndex}`;
-    if (key !== rowKey) {
-      if (current.length) rows.push(current);
-      current = [];
-      rowKey = key;
-    }
-    const ticket = statuses[index];
-    if (ticket) current.push({ id: ticket.id, x: seat.x, y: seat.y, price: ticket.price, available: ticket.available });
-  }
-  if (current.length) rows.push(current);
-  return rows;
 }

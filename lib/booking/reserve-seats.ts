@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '@/db';
 import { withRetry } from '@/db/errors';
-import { reservations, tickets, type Ticket } from '@/db/schema';
+import { reservations, tickets } from '@/db/schema';
 import { uuidArray } from '@/db/sql-helpers';
 import { env, holdMs } from '@/lib/env';
 import { AppError, fromZod } from '@/lib/errors';
 import type { Kv } from '@/lib/kv/types';
 import { warnThrottled } from '@/lib/log';
 import { seatsChanged } from '@/lib/realtime/seats-changed';
+import { addSpan, span } from '@/lib/timing/spans';
 import { ticketIdFromLockKey, ticketLockKey } from './lock-keys';
 import { reserveInputSchema } from './reserve-input';
 import type { Hold } from './types';
@@ -17,17 +18,16 @@ import type { Hold } from './types';
 export type { Hold } from './types';
 export type ReserveSeatsInput = { userId: string; eventId: string; ticketIds: string[] };
 
-type LockedTicket = Pick<Ticket, 'id' | 'eventId' | 'status'> & { holdLive: boolean };
-
 /**
  * Holds seats for one fan: all of them or none.
  *
  * 1. A Redis lock set (one script, all-or-nothing) sheds contention before Postgres. Redis is an
  *    accelerator: when it fails we go on with Postgres alone, and a lock that Postgres does not
  *    confirm (an orphan of a crashed request) never blocks a seat; Postgres decides.
- * 2. One transaction decides: the fan's (user, event) advisory lock serialises their own tabs so
- *    the per-fan limit cannot be raced; tickets are row-locked in id order (no deadlocks between
- *    overlapping holds), checked, and claimed by a conditional update.
+ * 2. One call of the hold_seats() SQL function decides, in one round trip and one transaction: the
+ *    fan's (user, event) advisory lock serialises their own tabs so the per-fan limit cannot be
+ *    raced; tickets are row-locked in id order (no deadlocks between overlapping holds), checked,
+ *    and claimed by a conditional update.
  *
  * A dropped database connection is retried (each step is safe to repeat, see below) and, if it
  * persists, surfaces as a transient error that the caller answers 503.
@@ -40,16 +40,18 @@ export async function reserveSeats(db: Database, kv: Kv, input: ReserveSeatsInpu
   const reservationId = randomUUID();
   const keys = ticketIds.map(ticketLockKey);
 
-  await lockInKv(db, kv, keys, reservationId);
+  await span('kv-lock', () => lockInKv(db, kv, keys, reservationId));
   try {
-    const { version, ...hold } = await withRetry(async (attempt) => {
+    const { version, seats, ...hold } = await withRetry(async (attempt) => {
       // A connection lost while COMMIT was in flight leaves it unknown whether the hold exists:
       // on a retry, look for it before claiming again (the seats would read as taken by it).
       const committed = attempt > 1 ? await committedHold(db, reservationId) : null;
-      return committed ?? db.transaction((tx) => claimInPostgres(tx, { userId: input.userId, eventId, ticketIds, reservationId }));
+      return committed ?? span('db', () => claimInPostgres(db, { userId: input.userId, eventId, ticketIds, reservationId }));
     });
     // A hold found after a lost commit has no version to announce; clients see the next diff's gap.
-    if (version !== null) void seatsChanged(db, { eventId, version, changes: ticketIds.map((id) => ({ id, status: 'reserved' as const })) });
+    if (version !== null) {
+      void seatsChanged(db, { eventId, version, changes: ticketIds.map((id, i) => ({ id, status: 'reserved' as const, seat: seats?.[i] })) });
+    }
     return hold;
   } catch (error) {
     // Also after a failed or timed-out acquire: the script may have run all the same. Release is
@@ -85,81 +87,64 @@ async function lockInKv(db: DbOrTx, kv: Kv, keys: string[], owner: string): Prom
   // Some locks are not backed by a hold (in flight, or orphaned): let Postgres decide.
 }
 
-async function committedHold(db: DbOrTx, reservationId: string): Promise<(Hold & { version: null }) | null> {
+async function committedHold(db: DbOrTx, reservationId: string): Promise<(Hold & { version: null; seats: null }) | null> {
   const [row] = await db.select({ expiresAt: reservations.expiresAt }).from(reservations).where(eq(reservations.id, reservationId));
-  return row ? { reservationId, expiresAt: row.expiresAt, version: null } : null;
+  return row ? { reservationId, expiresAt: row.expiresAt, version: null, seats: null } : null;
 }
 
-// Exported for lib/booking/hold-offer.ts: a waitlist offer claims through this same statement.
+type ClaimRow = {
+  outcome: 'held' | 'no_event' | 'past' | 'not_on_sale' | 'unknown' | 'foreign' | 'taken' | 'limit';
+  expiresAt: string | Date | null;
+  version: string | null;
+  seats: number[] | null;
+  ids: string[] | null;
+  held: number | null;
+  lockMs: number;
+  execMs: number;
+};
+
+// The whole decision is the hold_seats() function (db/migrations/0011_hold_seats_function.sql):
+// the fan's advisory lock, the row locks in id order, the checks, the per-fan limit under the
+// lock, the guarded claim, the reservation rows and the seat-version bump, in one round trip and
+// one transaction (autocommit), so no lock is held while a message crosses the network. It
+// returns the seats' indexes, so the diff needs no lookup after commit. Exported for
+// lib/booking/hold-offer.ts: a waitlist offer claims through this same call, inside its transaction.
 export async function claimInPostgres(
-  tx: DbOrTx,
+  db: DbOrTx,
   p: { userId: string; eventId: string; ticketIds: string[]; reservationId: string },
-): Promise<Hold & { version: number | null }> {
-  const [event] = await tx.execute<{ onSale: boolean; upcoming: boolean }>(sql`
-    select on_sale_at <= now() as "onSale", date > now() as upcoming,
-           pg_advisory_xact_lock(hashtextextended(${p.userId}::text || ${p.eventId}::text, 0))
-    from events where id = ${p.eventId}`);
-  if (!event) throw new AppError('not_found', 'No such event.');
-  if (!event.upcoming) throw new AppError('not_on_sale', 'This event has already taken place.');
-  if (!event.onSale) throw new AppError('not_on_sale', 'Tickets for this event are not on sale yet.');
-
-  const rows = await tx
-    .select({ id: tickets.id, eventId: tickets.eventId, status: tickets.status, holdLive: sql<boolean>`coalesce(${tickets.holdExpiresAt} > now(), false)` })
-    .from(tickets)
-    .where(sql`${tickets.id} = any(${uuidArray(p.ticketIds)})`)
-    .orderBy(tickets.id)
-    .for('update');
-  checkTickets(rows, p.ticketIds, p.eventId);
-
-  const [held] = await tx.execute<{ n: number }>(sql`
-    select count(*)::int as n
-    from reservation_tickets rt join reservations r on r.id = rt.reservation_id
-    where r.user_id = ${p.userId} and r.event_id = ${p.eventId}
-      and ((r.status = 'active' and r.expires_at > now()) or r.status = 'converted')`);
-  const already = held?.n ?? 0;
-  if (already + p.ticketIds.length > env.TICKET_LIMIT_PER_EVENT) {
-    throw new AppError(
-      'ticket_limit',
-      `You can have at most ${env.TICKET_LIMIT_PER_EVENT} tickets for this event; you already have ${already}.`,
-      { limit: env.TICKET_LIMIT_PER_EVENT, current: already },
-    );
+): Promise<Hold & { version: number | null; seats: number[] | null }> {
+  // Raw SQL: a function call. The outer clock reading runs after the function has returned.
+  const [row] = await db.execute<ClaimRow>(sql`
+    select h.outcome, h.expires_at as "expiresAt", h.version, h.seats, h.ids, h.held, h.lock_ms as "lockMs",
+           extract(epoch from clock_timestamp() - statement_timestamp()) * 1000 as "execMs"
+    from hold_seats(${p.reservationId}, ${p.userId}, ${p.eventId}, ${uuidArray(p.ticketIds)}, ${holdMs() / 1000}, ${env.TICKET_LIMIT_PER_EVENT}) h`);
+  if (!row) throw new Error('hold_seats returned no row');
+  addSpan('db-locks', Number(row.lockMs));
+  addSpan('db-exec', Number(row.execMs));
+  switch (row.outcome) {
+    case 'held':
+      return { reservationId: p.reservationId, expiresAt: new Date(row.expiresAt!), version: Number(row.version), seats: row.seats };
+    case 'no_event':
+      throw new AppError('not_found', 'No such event.');
+    case 'past':
+      throw new AppError('not_on_sale', 'This event has already taken place.');
+    case 'not_on_sale':
+      throw new AppError('not_on_sale', 'Tickets for this event are not on sale yet.');
+    case 'unknown':
+      throw new AppError('not_found', 'Some of these tickets do not exist.', { ticketIds: row.ids ?? [] });
+    case 'foreign':
+      throw new AppError('validation_failed', 'Some of these tickets belong to another event.', { ticketIds: row.ids ?? [] });
+    case 'taken':
+      throw seatsTaken(row.ids ?? []);
+    case 'limit': {
+      const already = row.held ?? 0;
+      throw new AppError(
+        'ticket_limit',
+        `You can have at most ${env.TICKET_LIMIT_PER_EVENT} tickets for this event; you already have ${already}.`,
+        { limit: env.TICKET_LIMIT_PER_EVENT, current: already },
+      );
+    }
   }
-
-  // Claim, record the hold and its tickets in one statement. The status guard repeats the check
-  // above so that even without the row locks no live hold or sale could be overwritten.
-  // Raw SQL: one guarded statement (a round trip per step would hold the row locks longer).
-  const [claim] = await tx.execute<{ expiresAt: string; claimed: number; version: string }>(sql`
-    with r as (
-      insert into reservations (id, user_id, event_id, status, expires_at)
-      values (${p.reservationId}, ${p.userId}, ${p.eventId}, 'active', now() + make_interval(secs => ${holdMs() / 1000}))
-      returning id, expires_at
-    ), t as (
-      update tickets set status = 'reserved', hold_id = ${p.reservationId}, hold_expires_at = (select expires_at from r)
-      where id = any(${uuidArray(p.ticketIds)}) and event_id = ${p.eventId}
-        and (status = 'available' or (status = 'reserved' and hold_expires_at <= now()))
-      returning id
-    ), rt as (
-      insert into reservation_tickets (reservation_id, ticket_id) select ${p.reservationId}, id from t
-    ), v as (
-      -- Last, so the event row (every hold of the event serialises here) is locked only until commit.
-      update events set seat_version = seat_version + 1 where id = ${p.eventId} returning seat_version
-    )
-    select (select expires_at from r) as "expiresAt", (select count(*) from t)::int as claimed,
-           (select seat_version from v) as version`);
-  if (!claim || claim.claimed !== p.ticketIds.length) throw seatsTaken(p.ticketIds);
-  return { reservationId: p.reservationId, expiresAt: new Date(claim.expiresAt), version: Number(claim.version) };
-}
-
-function checkTickets(rows: LockedTicket[], ticketIds: string[], eventId: string): void {
-  const found = new Set(rows.map((r) => r.id));
-  const unknown = ticketIds.filter((id) => !found.has(id));
-  if (unknown.length) throw new AppError('not_found', 'Some of these tickets do not exist.', { ticketIds: unknown });
-  const foreign = rows.filter((r) => r.eventId !== eventId).map((r) => r.id);
-  if (foreign.length) {
-    throw new AppError('validation_failed', 'Some of these tickets belong to another event.', { ticketIds: foreign });
-  }
-  const taken = rows.filter((r) => r.status === 'sold' || (r.status === 'reserved' && r.holdLive)).map((r) => r.id);
-  if (taken.length) throw seatsTaken(taken);
 }
 
 function seatsTaken(ticketIds: string[]): AppError {

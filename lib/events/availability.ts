@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { packStatuses } from './availability-codec';
+import { packStatuses, unpackStatuses } from './availability-codec';
 import { freshSeatVersion } from './fresh-seat-version';
 import { VersionedCache } from './versioned-cache';
 
@@ -41,15 +41,40 @@ export async function loadAvailability(db: DbOrTx, eventId: string): Promise<Ava
 // for the event view, each process reuses its last read while the seat version is unchanged and
 // no hold has lapsed, so the answer is never staler than the database (and the version lookups
 // of concurrent requests are coalesced without giving that up: fresh-seat-version.ts).
-const cache = new VersionedCache<string>(64);
+/** A build of the availability: also as one code per seat (0 available, 1 held, 2 sold), and
+ * when its read started (every commit before that moment is in it). */
+export type AvailabilityBuild = Availability & { json: string; codes: Uint8Array; startedAt: number };
+
+const cache = new VersionedCache<AvailabilityBuild>(64);
+
+async function current(db: DbOrTx, eventId: string): Promise<AvailabilityBuild> {
+  if (!isUuid(eventId)) throw new AppError('not_found', 'No such event.');
+  const id = eventId.toLowerCase();
+  const version = await freshSeatVersion(db, id);
+  if (version === null) throw new AppError('not_found', 'No such event.');
+  return cache.get(id, version, async () => {
+    const startedAt = Date.now();
+    const { stableForMs, ...availability } = await loadAvailability(db, id);
+    const codes = unpackStatuses(availability.statuses, availability.count);
+    return { value: { ...availability, json: JSON.stringify(availability), codes, startedAt }, version: availability.version, stableForMs };
+  });
+}
 
 /** The JSON body of GET /api/events/{id}/availability. */
 export async function availabilityJson(db: DbOrTx, eventId: string): Promise<string> {
-  if (!isUuid(eventId)) throw new AppError('not_found', 'No such event.');
-  const version = await freshSeatVersion(db, eventId.toLowerCase());
-  if (version === null) throw new AppError('not_found', 'No such event.');
-  return cache.get(eventId, version, async () => {
-    const { stableForMs, ...availability } = await loadAvailability(db, eventId);
-    return { value: JSON.stringify(availability), version: availability.version, stableForMs };
-  });
+  return (await current(db, eventId)).json;
+}
+
+/**
+ * The same read for best available (lib/booking/reserve-best-available.ts), which only picks from
+ * it; the claim decides. With `maxAgeMs`, a build whose read started at most that long ago is
+ * good enough without a version lookup (in an on-sale the version moves with every hold, and a
+ * stadium's build reads 40,000 rows); without, never older than the database was when called.
+ */
+export async function currentAvailability(db: DbOrTx, eventId: string, maxAgeMs?: number): Promise<AvailabilityBuild> {
+  if (maxAgeMs !== undefined && isUuid(eventId)) {
+    const recent = cache.peek(eventId.toLowerCase());
+    if (recent && Date.now() - recent.startedAt <= maxAgeMs) return recent;
+  }
+  return current(db, eventId);
 }

@@ -31,6 +31,12 @@ export class VersionedCache<T> {
     return (await flight).value;
   }
 
+  /** The newest entry whatever its version, while its data is still true: for callers that confirm it themselves. */
+  peek(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    return hit && Date.now() < hit.validUntil ? hit.value : undefined;
+  }
+
   private remember(key: string, entry: Entry<T>): void {
     const existing = this.entries.get(key);
     if (existing && existing.version > entry.version) return;

@@ -1,5 +1,7 @@
 import 'server-only';
+import { env } from '@/lib/env';
 import { AppError, errorResponse } from '@/lib/errors';
+import { withServerTiming } from '@/lib/timing/spans';
 import { maxJsonBytes, readBodyText } from './body';
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
@@ -7,13 +9,14 @@ type Handler<C> = (request: Request, context: C) => Promise<Response>;
 // Every API route goes through this: an AppError becomes its status and JSON body, anything else
 // is logged and answered with a generic 500 that leaks nothing.
 export function route<C>(handler: Handler<C>): Handler<C> {
-  return async (request, context) => {
+  const handle: Handler<C> = async (request, context) => {
     try {
       return await handler(request, context);
     } catch (error) {
       return errorResponse(error);
     }
   };
+  return env.SERVER_TIMING ? (request, context) => withServerTiming(() => handle(request, context)) : handle;
 }
 
 export async function readJson(request: Request): Promise<unknown> {

@@ -4,10 +4,10 @@ import type { DbOrTx } from '@/db';
 import { tickets } from '@/db/schema';
 import { uuidArray } from '@/db/sql-helpers';
 import { warnThrottled } from '@/lib/log';
-import { batchSeatDiff } from './batch-seat-diff';
+import { batchSeatDiff, type WireSeatChange } from './batch-seat-diff';
 import { seatChannel, seatEventName } from './channels';
 import { getPusher } from './pusher';
-import type { SeatDiff } from './types';
+import type { SeatChange, SeatDiff } from './types';
 
 // Pusher takes at most 10 events per batch call.
 const eventsPerCall = 10;
@@ -40,13 +40,7 @@ async function publishToMaps(db: DbOrTx, diff: SeatDiff): Promise<void> {
   if (!pusher || diff.changes.length === 0) return;
   try {
     const channel = seatChannel(diff.eventId);
-    // Seat indexes never change, so reading them after commit is safe; one indexed lookup.
-    const rows = await db
-      .select({ id: tickets.id, seatIndex: tickets.seatIndex })
-      .from(tickets)
-      .where(sql`${tickets.id} = any(${uuidArray(diff.changes.map((c) => c.id))})`);
-    const seatOf = new Map(rows.map((r) => [r.id, r.seatIndex]));
-    const changes = diff.changes.map((c) => ({ ...c, seat: seatOf.get(c.id) ?? -1 }));
+    const changes = await withSeats(db, diff.changes);
     const events = batchSeatDiff({ ...diff, changes }).map((message) => ({ channel, name: seatEventName, data: JSON.stringify(message) }));
     // Sequential calls keep the parts in order on the channel.
     for (let i = 0; i < events.length; i += eventsPerCall) {
@@ -55,4 +49,16 @@ async function publishToMaps(db: DbOrTx, diff: SeatDiff): Promise<void> {
   } catch (error) {
     warnThrottled('seats-changed', `realtime: could not publish a seat diff (${(error as Error).message}); maps will refetch`);
   }
+}
+
+// Seat indexes never change, so reading them after commit is safe; one indexed lookup, skipped
+// when the operation returned them with its commit (a hold does).
+async function withSeats(db: DbOrTx, changes: SeatChange[]): Promise<WireSeatChange[]> {
+  if (changes.every((c) => c.seat !== undefined)) return changes as WireSeatChange[];
+  const rows = await db
+    .select({ id: tickets.id, seatIndex: tickets.seatIndex })
+    .from(tickets)
+    .where(sql`${tickets.id} = any(${uuidArray(changes.map((c) => c.id))})`);
+  const seatOf = new Map(rows.map((r) => [r.id, r.seatIndex]));
+  return changes.map((c) => ({ ...c, seat: c.seat ?? seatOf.get(c.id) ?? -1 }));
 }

@@ -2,7 +2,8 @@
 // production build and the real Postgres and Redis, each part beside a bare baseline in the same
 // run, and writes BENCHMARKS.md (--quick: a short smoke run that writes
 // .test-results/BENCHMARKS.quick.md; --only view: the view section alone, written to
-// .test-results/BENCHMARKS.view.md).
+// .test-results/BENCHMARKS.view.md; --only onsale: the on-sale section alone, at full size on a
+// small catalogue (320 events, 6 stadiums), written to .test-results/BENCHMARKS.onsale.md).
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,10 +22,11 @@ const onlyFlag = process.argv.indexOf('--only');
 const only = onlyFlag >= 0 ? process.argv[onlyFlag + 1] : null;
 const root = path.resolve(import.meta.dirname, '../..');
 const pgBase = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
-// The quick run seeds a small catalogue, so it keeps a database of its own.
-const databaseUrl = `${pgBase}/${process.env.BENCH_DATABASE_NAME ?? 'ticketbooth_bench'}${quick ? '_quick' : ''}`;
+// The quick and on-sale-only runs seed a small catalogue, so they keep databases of their own.
+const small = quick || only === 'onsale';
+const databaseUrl = `${pgBase}/${process.env.BENCH_DATABASE_NAME ?? 'ticketbooth_bench'}${quick ? '_quick' : small ? '_small' : ''}`;
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const catalogue = quick ? 320 : 100_000;
+const catalogue = small ? 320 : 100_000;
 process.env.NEXTAUTH_SECRET = benchSecret; // the session cookies the virtual fans carry
 
 async function ensureDatabase() {
@@ -71,6 +73,16 @@ async function main() {
     const keyword = encodeURIComponent(String(performer!.name).split(' ')[0]!.toLowerCase());
 
     const seconds = quick ? 2 : 10;
+    if (only === 'onsale') {
+      console.log('bench: on-sale');
+      const onsale = await runOnSale(sql, stadium.id as string, server);
+      const file = path.join(root, '.test-results/BENCHMARKS.onsale.md');
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, onsale.section);
+      console.log(`\n${onsale.section}\nwritten to ${path.relative(root, file)}`);
+      if (onsale.problems.length) throw new Error('the on-sale left tickets held or sold twice');
+      return;
+    }
     console.log('bench: view');
     const view = await benchView({
       baseUrl: benchUrl,
@@ -89,9 +101,8 @@ async function main() {
     }
 
     console.log('bench: on-sale');
-    const onsale = await benchOnSale({ sql, baseUrl: benchUrl, fans: quick ? 300 : 5_000, concurrency: quick ? 20 : 100 });
-    const kvComplaints = server.logged(/kv[^\n]*unavailable|count per instance/).length;
-    add(`## 2. On-sale\n\n${onsale.markdown}\n\nServer log during the run (Redis healthy): ${kvComplaints} "kv unavailable" warnings.`);
+    const onsale = await runOnSale(sql, stadium.id as string, server);
+    add(onsale.section);
 
     console.log('bench: search');
     const search = await runScript(path.join(root, 'scripts/bench/search.ts'), [benchUrl], {
@@ -133,6 +144,22 @@ async function main() {
     await server.stop();
     await sql.end();
   }
+}
+
+async function runOnSale(sql: postgres.Sql, stadiumId: string, server: { logged: (pattern: RegExp) => string[]; cpuMs: () => number }) {
+  const onsale = await benchOnSale({
+    sql,
+    databaseUrl,
+    baseUrl: benchUrl,
+    fans: quick ? 300 : 5_000,
+    concurrency: quick ? 20 : 100,
+    stadiumId,
+    bestRequests: quick ? 60 : 400,
+    serverCpuMs: server.cpuMs,
+  });
+  const kvComplaints = server.logged(/kv[^\n]*unavailable|count per instance/).length;
+  const section = `## 2. On-sale\n\n${onsale.markdown}\n\nServer log during the run (Redis healthy): ${kvComplaints} "kv unavailable" warnings.`;
+  return { ...onsale, section };
 }
 
 main().catch((error) => {

@@ -1,18 +1,36 @@
-// On-sale: 5,000 virtual fans race for a 2,000-seat event through the real API: each tries to
-// hold 1-4 adjacent seats; winners then release, pay through the Stripe stand-in, or let the hold
-// lapse. Afterwards the database must show no ticket sold or held twice. Beside it, the raw SQL
-// loop claims seats on a twin event with the same concurrency.
-import type postgres from 'postgres';
+// On-sale (issue 13: measure the same work). Virtual fans race for 2,000-seat events through the
+// real API, each trying once to hold 1-4 adjacent seats:
+// 1. the hold phase: nothing but holds in the timed window, beside the same-work baseline (the
+//    database's whole share of a hold, one round trip each, same concurrency and pool size);
+// 2. the full mix on a second event: winners then release, pay through the Stripe stand-in or
+//    let the hold lapse, all inside the timed window;
+// 3. best available on the 40,000-seat stadium at 20 in flight.
+// The hold phase's responses carry Server-Timing spans (the bench server sets SERVER_TIMING):
+// where one hold's time goes under load. Afterwards the database must show no ticket held or
+// sold twice on any event the run touched.
+import postgres from 'postgres';
 import { createEvent, createFans, type TestEvent } from '../../lib/testing/factories';
 import { holdInvariantViolations } from '../../lib/testing/invariants';
 import { mulberry32 } from '../../lib/testing/race';
 import { sessionCookie } from '../../lib/testing/http';
+import { benchHoldSeconds, benchPoolMax } from './bench-server';
+import { payThroughStandIn } from './pay';
 import { pool } from './pool';
 import { rawReserveLoop } from './raw-reserve-loop';
+import { SpanStats } from './server-timing';
 import { int, ms, ratio, summarise, table } from './stats';
-import { payThroughStandIn } from './pay';
 
-type Opts = { sql: postgres.Sql; baseUrl: string; fans: number; concurrency: number };
+type Opts = {
+  sql: postgres.Sql;
+  databaseUrl: string;
+  baseUrl: string;
+  fans: number;
+  concurrency: number;
+  stadiumId: string;
+  bestRequests: number;
+  /** The server's CPU time so far (ms). */
+  serverCpuMs: () => number;
+};
 
 function picker(event: TestEvent, seed: number) {
   const random = mulberry32(seed);
@@ -32,68 +50,146 @@ async function soldTwice(sql: postgres.Sql, eventId: string): Promise<string[]> 
   return rows.map((r) => `ticket ${r.id} is sold without a matching sale record`);
 }
 
-export async function benchOnSale({ sql, baseUrl, fans: fanCount, concurrency }: Opts) {
+type Outcomes = { held: number; taken: number; errors: number };
+type Hold = { status: number; reservationId?: string; serverTiming: string | null };
+
+async function postHold(url: string, cookie: string, body: unknown): Promise<Hold> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+  const json = (await res.json()) as { reservationId?: string };
+  return { status: res.status, reservationId: json.reservationId, serverTiming: res.headers.get('server-timing') };
+}
+
+function count(outcomes: Outcomes, hold: Hold): boolean {
+  if (hold.status === 201 && hold.reservationId) return void outcomes.held++, true;
+  if (hold.status === 409) outcomes.taken++;
+  else outcomes.errors++;
+  return false;
+}
+
+const row = (name: string, attempts: number, holds: number, seconds: number, latencies: number[], baseline?: number) => {
+  const l = summarise(latencies);
+  return [name, int(attempts / seconds), int(holds / seconds), ms(l.p50), ms(l.p95), ms(l.p99), baseline ? ratio(holds / seconds, baseline) : ''];
+};
+
+export async function benchOnSale({ sql, databaseUrl, baseUrl, fans: fanCount, concurrency, stadiumId, bestRequests, serverCpuMs }: Opts) {
   const seats = { sections: 4, rows: 20, seatsPerRow: 25 }; // 2,000 seats
-  const event = await createEvent(sql, seats);
-  const twin = await createEvent(sql, seats);
+  const [holdEvent, mixEvent, twin] = [await createEvent(sql, seats), await createEvent(sql, seats), await createEvent(sql, seats)];
   const fans = await createFans(sql, fanCount);
   const cookies = await Promise.all(fans.map(sessionCookie));
-  const pick = picker(event, 1);
-  const random = mulberry32(2);
 
-  const latencies: number[] = [];
-  const outcomes = { held: 0, taken: 0, released: 0, paid: 0, payFailed: 0, lapsed: 0, errors: 0 };
-  const started = performance.now();
+  // 1. Holds alone.
+  const holdLat: number[] = [];
+  const hold: Outcomes = { held: 0, taken: 0, errors: 0 };
+  const spans = new SpanStats();
+  const pickHold = picker(holdEvent, 1);
+  let cpu0 = serverCpuMs();
+  let t0 = performance.now();
   await pool(fans.length, concurrency, async (i) => {
-    const t0 = performance.now();
-    const res = await fetch(`${baseUrl}/api/reservations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: cookies[i]! },
-      body: JSON.stringify({ eventId: event.eventId, ticketIds: pick() }),
-    });
-    latencies.push(performance.now() - t0);
-    const body = (await res.json()) as { reservationId?: string };
-    if (res.status === 409) return void outcomes.taken++;
-    if (res.status !== 201 || !body.reservationId) return void outcomes.errors++;
-    outcomes.held++;
-    const roll = random();
-    if (roll < 0.25) {
-      const r = await fetch(`${baseUrl}/api/reservations/${body.reservationId}`, { method: 'DELETE', headers: { cookie: cookies[i]! } });
-      await r.body?.cancel();
-      outcomes.released++;
-    } else if (roll < 0.5) {
-      if (await payThroughStandIn(baseUrl, cookies[i]!, body.reservationId)) outcomes.paid++;
-      else outcomes.payFailed++;
-    } else {
-      outcomes.lapsed++;
-    }
+    const t = performance.now();
+    const h = await postHold(`${baseUrl}/api/reservations`, cookies[i]!, { eventId: holdEvent.eventId, ticketIds: pickHold() });
+    holdLat.push(performance.now() - t);
+    if (count(hold, h)) spans.add(h.serverTiming);
   });
-  const seconds = (performance.now() - started) / 1000;
+  const holdSeconds = (performance.now() - t0) / 1000;
+  const holdCpu = (serverCpuMs() - cpu0) / fanCount;
+  console.log(`hold phase: ${hold.held} held in ${holdSeconds.toFixed(1)} s; p50 ${ms(summarise(holdLat).p50)}, p99 ${ms(summarise(holdLat).p99)}`);
 
-  const raw = await rawReserveLoop(sql, {
+  // The baseline: same fans, same picks on a twin event, the app's pool size.
+  const baseSql = postgres(databaseUrl, { max: benchPoolMax, onnotice: () => {} });
+  const raw = await rawReserveLoop(baseSql, {
     eventId: twin.eventId,
     userIds: fans.map((f) => f.id),
     attempts: fans.length,
     concurrency,
     pick: picker(twin, 1),
-  });
+    holdSeconds: benchHoldSeconds,
+    limit: 8,
+  }).finally(() => baseSql.end());
+  console.log(`baseline: ${raw.held} held, ${int(raw.holdsPerSecond)}/s; p99 ${ms(summarise(raw.latencies).p99)}`);
 
-  const problems = [...(await holdInvariantViolations(sql, event.eventId)), ...(await soldTwice(sql, event.eventId))];
-  const lat = summarise(latencies);
-  const rawLat = summarise(raw.latencies);
-  const holdsPerSecond = outcomes.held / seconds;
+  // 2. The full mix.
+  const mixLat: number[] = [];
+  const otherLat: number[] = [];
+  const mix = { held: 0, taken: 0, errors: 0, released: 0, paid: 0, payFailed: 0, lapsed: 0 };
+  const pickMix = picker(mixEvent, 1);
+  const random = mulberry32(2);
+  t0 = performance.now();
+  await pool(fans.length, concurrency, async (i) => {
+    let t = performance.now();
+    const h = await postHold(`${baseUrl}/api/reservations`, cookies[i]!, { eventId: mixEvent.eventId, ticketIds: pickMix() });
+    mixLat.push(performance.now() - t);
+    if (!count(mix, h)) return;
+    const roll = random();
+    t = performance.now();
+    if (roll < 0.25) {
+      const r = await fetch(`${baseUrl}/api/reservations/${h.reservationId}`, { method: 'DELETE', headers: { cookie: cookies[i]! } });
+      await r.body?.cancel();
+      mix.released++;
+    } else if (roll < 0.5) {
+      if (await payThroughStandIn(baseUrl, cookies[i]!, h.reservationId!)) mix.paid++;
+      else mix.payFailed++;
+    } else {
+      mix.lapsed++;
+      return;
+    }
+    otherLat.push(performance.now() - t);
+  });
+  const mixSeconds = (performance.now() - t0) / 1000;
+  console.log(`full mix: ${mix.held} held in ${mixSeconds.toFixed(1)} s; hold p99 ${ms(summarise(mixLat).p99)}`);
+
+  // 3. Best available on the stadium: `bestRequests`, or as many as a minute allows (before issue
+  // 13 a stadium attempt read all 40,000 tickets and took seconds).
+  const bestLat: number[] = [];
+  const best: Outcomes = { held: 0, taken: 0, errors: 0 };
+  const bestSpans = new SpanStats();
+  cpu0 = serverCpuMs();
+  t0 = performance.now();
+  await pool(Math.min(bestRequests, fans.length), 20, async (i) => {
+    if (performance.now() - t0 > 60_000) return;
+    const t = performance.now();
+    const h = await postHold(`${baseUrl}/api/events/${stadiumId}/best-available`, cookies[i]!, { quantity: 1 + (i % 4) });
+    bestLat.push(performance.now() - t);
+    if (count(best, h)) bestSpans.add(h.serverTiming);
+  });
+  console.log(`best available: ${best.held} held, ${best.taken} refused, ${best.errors} errors; p99 ${ms(summarise(bestLat).p99)}`);
+  const bestSeconds = (performance.now() - t0) / 1000;
+  const bestCpu = (serverCpuMs() - cpu0) / Math.max(1, bestLat.length);
+
+  const problems: string[] = [];
+  for (const id of [holdEvent.eventId, mixEvent.eventId, twin.eventId, stadiumId]) {
+    problems.push(...(await holdInvariantViolations(sql, id)), ...(await soldTwice(sql, id)));
+  }
+  const ratioHold = hold.held / holdSeconds / raw.holdsPerSecond;
+  const spanTable = (s: SpanStats) =>
+    table(
+      ['span', 'mean', 'p50', 'p99'],
+      s.rows().map((r) => [r.name, ms(r.mean), ms(r.p50), ms(r.p99)]),
+    );
   const markdown = [
     table(
-      ['', 'attempts/s', 'successful holds/s', 'p50', 'p99', 'ratio (holds/s)'],
+      ['', 'attempts/s', 'successful holds/s', 'p50', 'p95', 'p99', 'ratio (holds/s)'],
       [
-        ['app: POST /api/reservations (HTTP, session, Redis lock set, Postgres tx)', int(fanCount / seconds), int(holdsPerSecond), ms(lat.p50), ms(lat.p99), ratio(holdsPerSecond, raw.holdsPerSecond)],
-        ['raw SQL: one statement per hold (postgres.js)', int(raw.attemptsPerSecond), int(raw.holdsPerSecond), ms(rawLat.p50), ms(rawLat.p99), '1.00×'],
+        row('hold phase: POST /api/reservations, nothing else in the window', fanCount, hold.held, holdSeconds, holdLat, raw.holdsPerSecond),
+        row('same-work baseline: hold_seats() from postgres.js, one round trip', fanCount, raw.held, fanCount / raw.attemptsPerSecond, raw.latencies, raw.holdsPerSecond),
+        row('full mix: holds (latency of the holds)', fanCount, mix.held, mixSeconds, mixLat),
+        ['full mix: releases and payments (latency of each)', int(otherLat.length / mixSeconds), '', ms(summarise(otherLat).p50), ms(summarise(otherLat).p95), ms(summarise(otherLat).p99), ''],
+        row(`best available, 40,000-seat stadium, 20 in flight`, bestLat.length, best.held, bestSeconds, bestLat),
       ],
     ),
     '',
-    `${fanCount} fans, ${concurrency} in flight, 2,000 seats: ${outcomes.held} holds (${outcomes.released} released, ${outcomes.paid} paid` +
-      `${outcomes.payFailed ? `, ${outcomes.payFailed} payments failed` : ''}, ${outcomes.lapsed} left to lapse), ${outcomes.taken} refused as taken, ${outcomes.errors} other answers. ` +
-      `Database check afterwards: ${problems.length === 0 ? 'no ticket held or sold twice' : `${problems.length} PROBLEMS: ${problems.slice(0, 3).join('; ')}`}.`,
+    `${fanCount} fans, ${concurrency} in flight, app pool ${benchPoolMax}, 2,000 seats per event. Hold phase: ${hold.held} holds, ${hold.taken} refused as taken, ${hold.errors} other answers. ` +
+      `Baseline: ${raw.held} holds. Full mix: ${mix.held} holds (${mix.released} released, ${mix.paid} paid${mix.payFailed ? `, ${mix.payFailed} payments failed` : ''}, ${mix.lapsed} left to lapse), ` +
+      `${mix.taken} refused as taken, ${mix.errors} other answers. Best available: ${best.held} holds, ${best.taken} refused, ${best.errors} other answers. ` +
+      `Server CPU per request (user + system; unlike latency, not inflated by other work on the machine): ${ms(holdCpu)} per hold-phase attempt, ${ms(bestCpu)} per best-available request. ` +
+      `Database check afterwards (all four events): ${problems.length === 0 ? 'no ticket held or sold twice' : `${problems.length} PROBLEMS: ${problems.slice(0, 3).join('; ')}`}.`,
+    '',
+    `Where a successful hold's time goes in the hold phase (Server-Timing spans of ${spans.responses} responses; nested spans overlap, \`total\` is the handler):`,
+    '',
+    spanTable(spans),
+    '',
+    `The same for best available (${bestSpans.responses} responses):`,
+    '',
+    spanTable(bestSpans),
   ].join('\n');
-  return { markdown, ratio: holdsPerSecond / raw.holdsPerSecond, problems, outcomes };
+  return { markdown, ratio: ratioHold, problems, outcomes: { hold, mix, best } };
 }
