@@ -1,6 +1,6 @@
 'use client';
 
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useMe, useMyEventState } from '@/components/account/use-me';
 import { BestAvailableForm } from '@/components/seat-map/best-available-form';
 import { SeatMap } from '@/components/seat-map/seat-map';
@@ -54,6 +54,21 @@ export function EventSeats(props: Props) {
   // few seconds at most: proxy.ts makes a queued event's page private). The fan's own check
   // then sends them to the queue, as the page itself would have; holds refuse them regardless.
   const queueRequired = mine.data?.queueRequired === true;
+  const mySeats = mine.data?.seats ?? none;
+  const mySeatSet = useMemo(() => new Set(mySeats), [mySeats]);
+
+  // "Sign in to hold seats" comes back here with ?hold=1: once the fan is signed in, the
+  // selection they made before leaving (kept in session storage) is held straight away. The flag
+  // leaves the URL at once, so a reload or the back button does not hold again.
+  // (Read once when the island mounts; it changes no markup, so hydration still matches.)
+  const [holdOnArrival] = useState(() => typeof window !== 'undefined' && new URLSearchParams(window.location.search).get('hold') === '1');
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    if (params.get('hold') !== '1') return;
+    params.delete('hold');
+    const query = params.toString();
+    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
+  }, []);
   useEffect(() => {
     if (queueRequired) window.location.replace(`/queue/${eventId}`);
   }, [queueRequired, eventId]);
@@ -80,11 +95,12 @@ export function EventSeats(props: Props) {
             eventId={eventId}
             seatsUrl={seatsUrl(eventId, seatsHash)}
             maxSeats={maxSeats}
-            signInUrl={signedOut ? signInHref(eventPath) : null}
+            signInUrl={signedOut ? signInHref(`${eventPath}?hold=1`) : null}
             canHold={canHold}
             pusher={props.pusher}
-            mySeats={mine.data?.seats ?? none}
+            mySeats={mySeats}
             holdAction={props.holdMapSeats}
+            holdOnArrival={holdOnArrival && Boolean(me.data?.user)}
           />
           {canHold ? (
             <BestAvailableForm
@@ -105,6 +121,7 @@ export function EventSeats(props: Props) {
               canHold={canHold}
               signInUrlFor={signedOut ? signInHref : null}
               holdAction={props.holdMapSeats}
+              mine={mySeatSet}
             />
           </Suspense>
         </>

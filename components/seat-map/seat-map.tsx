@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, useTransition } from 'react';
+import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import type { RedirectingAction } from '@/lib/actions/safe-action';
 import type { PusherClientConfig } from '@/lib/realtime/channels';
 import { formatMoney } from '@/lib/money';
@@ -13,6 +13,7 @@ import { SelectionSummary } from './selection-summary';
 import type { SectionStats } from './section-shapes';
 import { availabilityKey, useAvailability, useCatalogue } from './use-seat-data';
 import { useLiveSeats } from './use-live-seats';
+import { useSelection } from './use-selection';
 
 type Props = {
   eventId: string;
@@ -27,16 +28,18 @@ type Props = {
   mySeats: number[];
   /** Holds `{ eventId, seats }` (passed down: components never import app/). */
   holdAction: RedirectingAction;
+  /** The fan just came back signed in from "Sign in to hold seats": hold the selection now. */
+  holdOnArrival: boolean;
 };
 
 const pollMs = 3_000;
 
-export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pusher, mySeats, holdAction }: Props) {
+export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pusher, mySeats, holdAction, holdOnArrival }: Props) {
   const { catalogue, error: catalogueError } = useCatalogue(eventId, seatsUrl);
   const live = useLiveSeats(eventId, pusher);
   const availability = useAvailability(eventId, live === 'polling' ? pollMs : false);
   const queryClient = useQueryClient();
-  const [selected, setSelected] = useState<number[]>([]);
+  const [selected, setSelected] = useSelection(eventId);
   const [maxPrice, setMaxPrice] = useState<number | null>(null);
   const [activeSeat, setActiveSeat] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -44,8 +47,10 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
 
   const statuses = availability.data?.statuses;
   const mine = useMemo(() => new Set(mySeats), [mySeats]);
-  // Seats taken by someone else since the fan picked them drop out of the selection.
+  // Seats taken by someone else since the fan picked them drop out of the selection (and seats
+  // this fan now holds are no longer a choice to make).
   const liveSelected = useMemo(() => selected.filter((i) => statuses?.[i] === 0), [selected, statuses]);
+  const lostCount = statuses ? selected.filter((i) => statuses[i] !== 0 && !mine.has(i)).length : 0;
 
   const { states, stats } = useMemo(() => {
     if (!catalogue || !statuses) return { states: '', stats: [] as SectionStats[] };
@@ -69,6 +74,26 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
     });
     return { states: chars.join(''), stats };
   }, [catalogue, statuses, liveSelected, mine, maxPrice]);
+
+  const hold = (seats: number[]) =>
+    startTransition(async () => {
+      // Emptied first: success navigates to the hold page, and coming back to the event must not
+      // offer the held seats again. Anything that returns is a failure: the selection comes back.
+      setSelected([]);
+      const result = await holdAction(null, { eventId, seats });
+      setSelected(seats);
+      setNotice(result.error.message);
+      if (result.error.code === 'seats_taken') await queryClient.invalidateQueries({ queryKey: availabilityKey(eventId) });
+    });
+
+  // Back from signing in with seats picked: hold them, once, as the fan asked before leaving.
+  const heldOnArrival = useRef(false);
+  const ready = Boolean(catalogue && statuses);
+  useEffect(() => {
+    if (!holdOnArrival || !ready || heldOnArrival.current || signInUrl || !canHold) return;
+    heldOnArrival.current = true;
+    if (liveSelected.length > 0) hold(liveSelected);
+  });
 
   if (catalogueError || availability.error) {
     return (
@@ -99,14 +124,6 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
     setNotice(null);
     setSelected(isSelected ? liveSelected.filter((s) => s !== i) : [...liveSelected, i]);
   };
-
-  const hold = () =>
-    startTransition(async () => {
-      const result = await holdAction(null, { eventId, seats: liveSelected });
-      // Success redirects to the hold page; anything that returns is a failure.
-      setNotice(result.error.message);
-      if (result.error.code === 'seats_taken') await queryClient.invalidateQueries({ queryKey: availabilityKey(eventId) });
-    });
 
   return (
     <div className={styles.map}>
@@ -140,12 +157,12 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
         seats={liveSelected.map((i) => ({ index: i, label: labelOf(i), price: prices[i]! }))}
         currency={currency}
         maxSeats={maxSeats}
-        lostCount={selected.length - liveSelected.length}
+        lostCount={lostCount}
         error={notice}
         pending={pending}
         signInUrl={signInUrl}
         canHold={canHold}
-        onHold={hold}
+        onHold={() => hold(liveSelected)}
         onClear={() => setSelected([])}
       />
     </div>
