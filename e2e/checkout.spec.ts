@@ -94,7 +94,7 @@ test('a declined card shows a clear message and leaves the hold intact', async (
     await page.getByRole('link', { name: 'Cancel and go back' }).click();
     await expect(page).toHaveURL(new RegExp(`${holdPath}\\?checkout=cancelled$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Your seats are on hold' })).toBeVisible();
-    await expect(page.getByText('Payment not completed')).toBeVisible();
+    await expect(page.getByText('Not paid', { exact: true })).toBeVisible();
     await expect(page.getByRole('timer')).toHaveText(/^1[0-4]:\d{2}$/);
   });
 

@@ -1,15 +1,20 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { bookings, events, reservationTickets, tickets, venues, type BookingStatus } from '@/db/schema';
+import { bookings, events, reservations, reservationTickets, tickets, venues, type BookingStatus } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
+import { paymentState, type PaymentState } from './payment-state';
 
 export type BookingView = {
   id: string;
   reservationId: string;
   status: BookingStatus;
+  /** What the fan is told about the money (payment-state.ts). */
+  payment: PaymentState;
   statusReason: string | null;
+  /** The hold behind it: while it lives, an unpaid booking can still be paid. */
+  hold: { live: boolean; expiresAt: string };
   total: number;
   currency: string;
   createdAt: string;
@@ -32,6 +37,9 @@ export async function getBooking(db: DbOrTx, input: { userId: string; bookingId:
       currency: bookings.currency,
       createdAt: bookings.createdAt,
       confirmedAt: bookings.confirmedAt,
+      paymentSubmitted: sql<boolean>`${bookings.paymentSubmittedAt} is not null`,
+      holdLive: sql<boolean>`${reservations.status} = 'active' and ${reservations.expiresAt} > now()`,
+      holdExpiresAt: reservations.expiresAt,
       eventId: events.id,
       eventName: events.name,
       eventDate: events.date,
@@ -40,6 +48,7 @@ export async function getBooking(db: DbOrTx, input: { userId: string; bookingId:
       timezone: venues.timezone,
     })
     .from(bookings)
+    .innerJoin(reservations, eq(reservations.id, bookings.reservationId))
     .innerJoin(events, eq(events.id, bookings.eventId))
     .innerJoin(venues, eq(venues.id, events.venueId))
     .where(eq(bookings.id, bookingId));
@@ -57,7 +66,9 @@ export async function getBooking(db: DbOrTx, input: { userId: string; bookingId:
     id: bookingId,
     reservationId: b.reservationId,
     status: b.status,
+    payment: paymentState(b.status, b.paymentSubmitted),
     statusReason: b.statusReason,
+    hold: { live: b.holdLive, expiresAt: b.holdExpiresAt.toISOString() },
     total: b.total,
     currency: b.currency,
     createdAt: b.createdAt.toISOString(),

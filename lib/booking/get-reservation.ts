@@ -1,14 +1,17 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { events, reservations, reservationTickets, tickets, venues, type ReservationStatus } from '@/db/schema';
+import { bookings, events, reservations, reservationTickets, tickets, venues, type ReservationStatus } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
+import { paymentState, type PaymentState } from './payment-state';
 
 export type ReservationView = {
   id: string;
   status: ReservationStatus;
   expiresAt: string;
+  /** The checkout started for this hold, if any: its booking and what the fan is told about it. */
+  booking: { id: string; payment: PaymentState } | null;
   event: { id: string; name: string; date: string; venueName: string; city: string; timezone: string; currency: string };
   tickets: Array<{ id: string; section: string; row: string; number: number; price: number }>;
   total: number;
@@ -31,8 +34,12 @@ export async function getReservation(db: DbOrTx, input: { userId: string; reserv
       timezone: venues.timezone,
       city: events.city,
       currency: events.currency,
+      bookingId: bookings.id,
+      bookingStatus: bookings.status,
+      paymentSubmitted: sql<boolean>`${bookings.paymentSubmittedAt} is not null`,
     })
     .from(reservations)
+    .leftJoin(bookings, eq(bookings.reservationId, reservations.id))
     .innerJoin(events, eq(events.id, reservations.eventId))
     .innerJoin(venues, eq(venues.id, events.venueId))
     .where(eq(reservations.id, reservationId));
@@ -50,6 +57,7 @@ export async function getReservation(db: DbOrTx, input: { userId: string; reserv
     // A hold past its expiry is over even if the sweeper has not marked it yet.
     status: head.status === 'active' && !head.live ? 'expired' : head.status,
     expiresAt: head.expiresAt.toISOString(),
+    booking: head.bookingId && head.bookingStatus ? { id: head.bookingId, payment: paymentState(head.bookingStatus, head.paymentSubmitted) } : null,
     event: {
       id: head.eventId,
       name: head.eventName,

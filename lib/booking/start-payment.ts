@@ -146,6 +146,7 @@ async function claimCheckout(tx: DbOrTx, userId: string, reservationId: string, 
   const pending = {
     status: 'pending' as const,
     statusReason: null,
+    paymentSubmittedAt: null,
     totalMinor: total,
     stripeSessionId: null,
     checkoutUrl: null,

@@ -57,6 +57,12 @@ export default async function ReservationsPage() {
                     {r.status === 'active' ? (
                       <span className="muted"> until {formatMoment(r.expiresAt, r.event.timezone)}</span>
                     ) : null}
+                    {r.status === 'active' && r.payment === 'not_paid' ? (
+                      <>
+                        {' · '}
+                        <span className="status status-not_paid">Not paid</span>
+                      </>
+                    ) : null}
                   </p>
                   <p>
                     {r.seatCount === 1 ? '1 seat' : `${r.seatCount} seats`} · {formatMoney(r.total, r.event.currency)}
