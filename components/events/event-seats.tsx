@@ -83,8 +83,7 @@ export function EventSeats(props: Props) {
         </Alert>
       ) : (
         <p className="muted">
-          Pick up to {maxSeats} seats on the map or from the list below, then hold them: they are yours for {props.holdMinutes} minutes
-          while you check out. Held and sold seats cannot be picked.
+          Pick up to {maxSeats} seats, then hold them: they are yours for {props.holdMinutes} minutes while you check out.
         </p>
       )}
       {seatsHash === null ? (

@@ -7,12 +7,15 @@ import type { PriceBands } from './price-bands';
 import styles from './seat-map.module.css';
 import { SectionSeats } from './section-seats';
 import { SectionShapes, type SectionStats } from './section-shapes';
-import { usePanZoom } from './use-pan-zoom';
-import { fitBox, visibleBox, viewBoxAttr } from './view-box';
+import { isZoomedOut, usePanZoom } from './use-pan-zoom';
+import { fitBox, visibleBox, viewBoxAttr, type Rect } from './view-box';
 
 // At most this many individual seats are drawn (the sections nearest the middle of the screen);
 // the overview of a 40,000-seat stadium draws section shapes, which keeps every frame cheap.
 const seatBudget = 3_000;
+// A seat a finger picks is at least this wide on screen (WCAG 2.5.8 asks for 24 CSS px): opening
+// a section zooms in at least this far, and a touch on a smaller seat zooms to it first.
+const minSeatPx = 24;
 
 type Props = {
   layout: Layout;
@@ -24,14 +27,17 @@ type Props = {
   activeSeat: number;
   onActiveSeat: (index: number) => void;
   onToggle: (index: number) => void;
+  fullScreen: boolean;
+  onFullScreen: (on: boolean) => void;
 };
 
-export function MapCanvas({ layout, prices, bands, currency, states, stats, activeSeat, onActiveSeat, onToggle }: Props) {
+export function MapCanvas({ layout, prices, bands, currency, states, stats, activeSeat, onActiveSeat, onToggle, fullScreen, onFullScreen }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const whole = useMemo(() => ({ x: 0, y: 0, w: layout.width, h: layout.height }), [layout]);
   // Zoomed all the way in, a few seats span the screen.
   const bounds = useMemo(() => ({ width: layout.width, height: layout.height, minW: layout.seatRadius * 15 }), [layout]);
-  const { view, size, setView, zoomBy, suppressClick, handlers } = usePanZoom(svgRef, whole, bounds);
+  const { view, size, setView, zoomBy, suppressClick, lastPointer, handlers } = usePanZoom(svgRef, whole, bounds);
+  const zoomedOut = isZoomedOut(view, bounds);
   const focusAfterRender = useRef<number | null>(null);
 
   const drawn = useMemo(() => {
@@ -63,9 +69,19 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
     svgRef.current?.querySelector<SVGElement>(`[data-seat="${target}"]`)?.focus();
   });
 
+  const rect: Rect | null = size && size.width > 0 ? { left: 0, top: 0, ...size } : null;
+  // The widest view (in drawing units) at which a seat is minSeatPx across on this screen.
+  const pickableWidth = rect ? (2 * layout.seatRadius * rect.width) / minSeatPx : Infinity;
+  const seatPx = rect ? (2 * layout.seatRadius) / Math.max(view.w / rect.width, view.h / rect.height) : 0;
+  const aspect = rect ? rect.width / rect.height : layout.width / layout.height;
+
+  /** The view centred on a point, as wide as `w` at most, in the element's own proportions. */
+  const around = (x: number, y: number, w: number) => ({ x: x - w / 2, y: y - w / aspect / 2, w, h: w / aspect });
+
   const openSection = (index: number) => {
     const section = layout.sections[index]!;
-    setView(fitBox(section.box, layout.width / layout.height));
+    const fitted = fitBox(section.box, aspect);
+    setView(fitted.w <= pickableWidth ? fitted : around(section.centre.x, section.centre.y, pickableWidth));
     // The first seat a fan could pick, so Enter then Space holds something useful.
     let first = section.start;
     for (let i = section.start; i < section.end; i++) {
@@ -90,6 +106,12 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
     const t = targetOf(e);
     if (t?.kind === 'seat') {
       onActiveSeat(t.index);
+      // Too small for a finger to be sure which seat it hit: zoom to it first.
+      if (lastPointer.current === 'touch' && seatPx < minSeatPx) {
+        const seat = layout.seats[t.index]!;
+        setView(around(seat.x, seat.y, pickableWidth));
+        return;
+      }
       onToggle(t.index);
     } else if (t) openSection(t.index);
   };
@@ -117,21 +139,24 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
 
   const fontSize = Math.min(layout.width, layout.height) / 30;
   return (
-    <div className={styles.map}>
-      <div className={styles.toolbar}>
-        <Button variant="secondary" className="btn-small" onClick={() => zoomBy(0.6)}>
-          Zoom in
+    <div className={styles.canvasWrap}>
+      <div className={styles.mapTools}>
+        <Button variant="secondary" className="btn-small" aria-label="Zoom in" onClick={() => zoomBy(0.6)}>
+          <span aria-hidden="true">+</span>
         </Button>
-        <Button variant="secondary" className="btn-small" onClick={() => zoomBy(1 / 0.6)}>
-          Zoom out
+        <Button variant="secondary" className="btn-small" aria-label="Zoom out" onClick={() => zoomBy(1 / 0.6)}>
+          <span aria-hidden="true">−</span>
         </Button>
-        <Button variant="ghost" className="btn-small" onClick={() => setView(whole)}>
+        <Button variant="secondary" className="btn-small" onClick={() => setView(whole)}>
           Whole venue
+        </Button>
+        <Button variant="secondary" className="btn-small" aria-pressed={fullScreen} onClick={() => onFullScreen(!fullScreen)}>
+          {fullScreen ? 'Exit full screen' : 'Full screen'}
         </Button>
       </div>
       <svg
         ref={svgRef}
-        className={styles.canvas}
+        className={`${styles.canvas} ${zoomedOut ? styles.scrollsPage : ''}`}
         viewBox={viewBoxAttr(view)}
         preserveAspectRatio="xMidYMid meet"
         role="group"

@@ -44,6 +44,23 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
   const [activeSeat, setActiveSeat] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [fullScreen, setFullScreen] = useState(false);
+
+  // Full screen is the map, its buttons and the selection over the whole window: the page behind
+  // does not scroll, and Escape leaves.
+  useEffect(() => {
+    if (!fullScreen) return;
+    const before = document.body.style.overflow;
+    document.body.style.overflow = 'hidden';
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setFullScreen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      document.body.style.overflow = before;
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [fullScreen]);
 
   const statuses = availability.data?.statuses;
   const mine = useMemo(() => new Set(mySeats), [mySeats]);
@@ -126,7 +143,32 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
   };
 
   return (
-    <div className={styles.map}>
+    <div className={`${styles.map} ${fullScreen ? styles.fullScreen : ''}`} role={fullScreen ? 'dialog' : undefined} aria-modal={fullScreen || undefined} aria-label={fullScreen ? 'Seat map, full screen' : undefined}>
+      <MapCanvas
+        layout={layout}
+        prices={prices}
+        bands={bands}
+        currency={currency}
+        states={states}
+        stats={stats}
+        activeSeat={activeSeat}
+        onActiveSeat={setActiveSeat}
+        onToggle={toggle}
+        fullScreen={fullScreen}
+        onFullScreen={setFullScreen}
+      />
+      <SelectionSummary
+        seats={liveSelected.map((i) => ({ index: i, label: labelOf(i), price: prices[i]! }))}
+        currency={currency}
+        maxSeats={maxSeats}
+        lostCount={lostCount}
+        error={notice}
+        pending={pending}
+        signInUrl={signInUrl}
+        canHold={canHold}
+        onHold={() => hold(liveSelected)}
+        onClear={() => setSelected([])}
+      />
       <div className={styles.filters}>
         <div>
           <label htmlFor={`price-filter-${eventId}`}>Show prices up to</label>
@@ -142,29 +184,6 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
         <p className={styles.status}>{live === 'live' ? 'Live: changes appear as they happen' : live === 'polling' ? 'Refreshing every few seconds' : 'Connecting…'}</p>
       </div>
       <Legend bands={bands} currency={currency} />
-      <MapCanvas
-        layout={layout}
-        prices={prices}
-        bands={bands}
-        currency={currency}
-        states={states}
-        stats={stats}
-        activeSeat={activeSeat}
-        onActiveSeat={setActiveSeat}
-        onToggle={toggle}
-      />
-      <SelectionSummary
-        seats={liveSelected.map((i) => ({ index: i, label: labelOf(i), price: prices[i]! }))}
-        currency={currency}
-        maxSeats={maxSeats}
-        lostCount={lostCount}
-        error={notice}
-        pending={pending}
-        signInUrl={signInUrl}
-        canHold={canHold}
-        onHold={() => hold(liveSelected)}
-        onClear={() => setSelected([])}
-      />
     </div>
   );
 }

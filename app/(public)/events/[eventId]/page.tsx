@@ -74,7 +74,13 @@ export default async function EventPage({ params }: { params: Params }) {
           <p>
             <strong>{event.performer.name}</strong>
           </p>
-          {event.description ? <p>{event.description}</p> : null}
+          {/* Folded away so that on a phone the seat map starts within the first screen. */}
+          {event.description ? (
+            <details className="event-about">
+              <summary>About this event</summary>
+              <p>{event.description}</p>
+            </details>
+          ) : null}
         </div>
         <dl className="card facts">
           <dt>When</dt>
