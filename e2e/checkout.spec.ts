@@ -66,7 +66,7 @@ test('a fan holds two seats, pays with 4242 on the hosted checkout and lands on 
   await test.step('"My tickets" lists it and the seats show as sold on the event page', async () => {
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'My tickets' }).click();
     await expect(page.getByRole('heading', { level: 2, name: testEvent.name })).toBeVisible();
-    await expect(page.getByText('Confirmed')).toBeVisible();
+    await expect(page.getByText('Paid', { exact: true })).toBeVisible();
     await page.goto(eventPath);
     await expect(seatBox(page, first, 'sold')).toBeDisabled();
     await expect(seatBox(page, second, 'sold')).toBeDisabled();

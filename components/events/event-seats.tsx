@@ -1,6 +1,6 @@
 'use client';
 
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { useMe, useMyEventState } from '@/components/account/use-me';
 import { BestAvailableForm } from '@/components/seat-map/best-available-form';
 import { SeatMap } from '@/components/seat-map/seat-map';
@@ -57,18 +57,6 @@ export function EventSeats(props: Props) {
   const mySeats = mine.data?.seats ?? none;
   const mySeatSet = useMemo(() => new Set(mySeats), [mySeats]);
 
-  // "Sign in to hold seats" comes back here with ?hold=1: once the fan is signed in, the
-  // selection they made before leaving (kept in session storage) is held straight away. The flag
-  // leaves the URL at once, so a reload or the back button does not hold again.
-  // (Read once when the island mounts; it changes no markup, so hydration still matches.)
-  const [holdOnArrival] = useState(() => typeof window !== 'undefined' && new URLSearchParams(window.location.search).get('hold') === '1');
-  useEffect(() => {
-    const params = new URLSearchParams(window.location.search);
-    if (params.get('hold') !== '1') return;
-    params.delete('hold');
-    const query = params.toString();
-    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
-  }, []);
   useEffect(() => {
     if (queueRequired) window.location.replace(`/queue/${eventId}`);
   }, [queueRequired, eventId]);
@@ -99,7 +87,7 @@ export function EventSeats(props: Props) {
             pusher={props.pusher}
             mySeats={mySeats}
             holdAction={props.holdMapSeats}
-            holdOnArrival={holdOnArrival && Boolean(me.data?.user)}
+            signedIn={Boolean(me.data?.user)}
           />
           {canHold ? (
             <BestAvailableForm

@@ -1,12 +1,14 @@
 'use client';
 
-import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { formatMoney } from '@/lib/money';
 import { Button } from '@/components/ui/button';
-import { intersects, neighbourSeat, type Layout } from './geometry';
+import { intersects, neighbourSeat, type Box, type Layout } from './geometry';
 import type { PriceBands } from './price-bands';
 import styles from './seat-map.module.css';
 import { SectionSeats } from './section-seats';
 import { SectionShapes, type SectionStats } from './section-shapes';
+import { stateText, type SeatState } from './seat-state';
 import { isZoomedOut, usePanZoom } from './use-pan-zoom';
 import { fitBox, visibleBox, viewBoxAttr, type Rect } from './view-box';
 
@@ -16,6 +18,8 @@ const seatBudget = 3_000;
 // A seat a finger picks is at least this wide on screen (WCAG 2.5.8 asks for 24 CSS px): opening
 // a section zooms in at least this far, and a touch on a smaller seat zooms to it first.
 const minSeatPx = 24;
+// Zooming for a finger goes a little past the minimum, so rounding never leaves a seat just short.
+const pickZoom = 1.25;
 
 type Props = {
   layout: Layout;
@@ -39,6 +43,8 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
   const { view, size, setView, zoomBy, suppressClick, lastPointer, handlers } = usePanZoom(svgRef, whole, bounds);
   const zoomedOut = isZoomedOut(view, bounds);
   const focusAfterRender = useRef<number | null>(null);
+  // The seat whose tooltip shows: the one under the mouse, focused, or last tapped.
+  const [tip, setTip] = useState<number | null>(null);
 
   const drawn = useMemo(() => {
     const rect = size && size.width > 0 ? { left: 0, top: 0, ...size } : null;
@@ -71,7 +77,7 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
 
   const rect: Rect | null = size && size.width > 0 ? { left: 0, top: 0, ...size } : null;
   // The widest view (in drawing units) at which a seat is minSeatPx across on this screen.
-  const pickableWidth = rect ? (2 * layout.seatRadius * rect.width) / minSeatPx : Infinity;
+  const pickableWidth = rect ? (2 * layout.seatRadius * rect.width) / (minSeatPx * pickZoom) : Infinity;
   const seatPx = rect ? (2 * layout.seatRadius) / Math.max(view.w / rect.width, view.h / rect.height) : 0;
   const aspect = rect ? rect.width / rect.height : layout.width / layout.height;
 
@@ -106,6 +112,7 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
     const t = targetOf(e);
     if (t?.kind === 'seat') {
       onActiveSeat(t.index);
+      setTip(t.index);
       // Too small for a finger to be sure which seat it hit: zoom to it first.
       if (lastPointer.current === 'touch' && seatPx < minSeatPx) {
         const seat = layout.seats[t.index]!;
@@ -137,7 +144,33 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
     focusAfterRender.current = next;
   };
 
+  const seatUnder = (e: { target: EventTarget }) => {
+    const t = targetOf(e);
+    return t?.kind === 'seat' ? t.index : null;
+  };
+  const onPointerOver = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.pointerType === 'mouse') setTip(seatUnder(e));
+  };
+  const onPointerLeave = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.pointerType === 'mouse') setTip(null);
+  };
+  const onFocus = (e: FocusEvent<SVGSVGElement>) => setTip(seatUnder(e));
+  const onBlur = () => setTip(null);
+
   const fontSize = Math.min(layout.width, layout.height) / 30;
+  // The section the fan is looking at once zoomed in: its name stays on screen.
+  const current = useMemo(() => {
+    if (drawn.size === 0) return null;
+    const cx = view.x + view.w / 2;
+    const cy = view.y + view.h / 2;
+    let best: (typeof layout.sections)[number] | null = null;
+    for (const i of drawn) {
+      const s = layout.sections[i]!;
+      if (!best || Math.hypot(s.centre.x - cx, s.centre.y - cy) < Math.hypot(best.centre.x - cx, best.centre.y - cy)) best = s;
+    }
+    return best;
+  }, [drawn, view, layout]);
+
   return (
     <div className={styles.canvasWrap}>
       <div className={styles.mapTools}>
@@ -163,6 +196,10 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
         aria-label="Seat map. Choose a section to see its seats; use the arrow keys to move between seats and Space to select."
         onClick={onClick}
         onKeyDown={onKeyDown}
+        onPointerOver={onPointerOver}
+        onPointerLeave={onPointerLeave}
+        onFocus={onFocus}
+        onBlur={onBlur}
         {...handlers}
       >
         <defs>
@@ -192,6 +229,35 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
             />
           ))}
       </svg>
+      {current && !zoomedOut ? (
+        <p className={styles.sectionBadge} aria-hidden="true">
+          {current.name}
+          {current.tierName ? ` · ${current.tierName}` : ''}
+        </p>
+      ) : null}
+      {tip !== null && rect ? <SeatTip layout={layout} view={view} rect={rect} index={tip} price={prices[tip] ?? 0} currency={currency} state={states[tip] as SeatState} /> : null}
+    </div>
+  );
+}
+
+/**
+ * The seat's name, price and state beside it, for the mouse, the keyboard and the finger. Screen
+ * readers hear the same words from the seat's own label, so this box is for the eyes.
+ */
+function SeatTip({ layout, view, rect, index, price, currency, state }: { layout: Layout; view: Box; rect: Rect; index: number; price: number; currency: string; state: SeatState | undefined }) {
+  const seat = layout.seats[index];
+  if (!seat || !state) return null;
+  const visible = visibleBox(view, rect);
+  const scale = Math.max(view.w / rect.width, view.h / rect.height);
+  const left = (seat.x - visible.x) / scale;
+  const top = (seat.y - layout.seatRadius - visible.y) / scale;
+  if (left < 0 || top < 0 || left > rect.width || top > rect.height) return null;
+  const words = stateText[state];
+  return (
+    <div role="tooltip" className={styles.tip} style={{ left, top }}>
+      <strong>{layout.sections[seat.section]!.name}</strong> · Row {layout.rows[seat.row]!.label} · Seat {seat.number}
+      <br />
+      {formatMoney(price, currency)} · {words.charAt(0).toUpperCase() + words.slice(1)}
     </div>
   );
 }

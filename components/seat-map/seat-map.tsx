@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { useEffect, useMemo, useState, useTransition } from 'react';
 import type { RedirectingAction } from '@/lib/actions/safe-action';
 import type { PusherClientConfig } from '@/lib/realtime/channels';
 import { formatMoney } from '@/lib/money';
@@ -28,13 +28,13 @@ type Props = {
   mySeats: number[];
   /** Holds `{ eventId, seats }` (passed down: components never import app/). */
   holdAction: RedirectingAction;
-  /** The fan just came back signed in from "Sign in to hold seats": hold the selection now. */
-  holdOnArrival: boolean;
+  /** Known to be signed in (GET /api/me said so): a ?hold=1 arrival may hold the selection. */
+  signedIn: boolean;
 };
 
 const pollMs = 3_000;
 
-export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pusher, mySeats, holdAction, holdOnArrival }: Props) {
+export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pusher, mySeats, holdAction, signedIn }: Props) {
   const { catalogue, error: catalogueError } = useCatalogue(eventId, seatsUrl);
   const live = useLiveSeats(eventId, pusher);
   const availability = useAvailability(eventId, live === 'polling' ? pollMs : false);
@@ -103,12 +103,18 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
       if (result.error.code === 'seats_taken') await queryClient.invalidateQueries({ queryKey: availabilityKey(eventId) });
     });
 
-  // Back from signing in with seats picked: hold them, once, as the fan asked before leaving.
-  const heldOnArrival = useRef(false);
+  // "Sign in to hold seats" comes back here with ?hold=1: once the fan is signed in and the seats
+  // are known, the selection made before leaving (use-selection.ts) is held, as they asked. The
+  // flag leaves the URL first, so a reload or the back button does not hold again. Read from the
+  // URL here, after the commit, because a client navigation updates it only as it commits.
   const ready = Boolean(catalogue && statuses);
   useEffect(() => {
-    if (!holdOnArrival || !ready || heldOnArrival.current || signInUrl || !canHold) return;
-    heldOnArrival.current = true;
+    if (!signedIn || !ready || signInUrl || !canHold) return;
+    const params = new URLSearchParams(window.location.search);
+    if (params.get('hold') !== '1') return;
+    params.delete('hold');
+    const query = params.toString();
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
     if (liveSelected.length > 0) hold(liveSelected);
   });
 

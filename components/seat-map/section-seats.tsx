@@ -1,7 +1,7 @@
 'use client';
 
 import { memo } from 'react';
-import type { SeatGeom, SectionGeom } from './geometry';
+import type { RowGeom, SeatGeom, SectionGeom } from './geometry';
 import styles from './seat-map.module.css';
 import { seatLabel, type SeatState } from './seat-state';
 
@@ -28,6 +28,7 @@ export const SectionSeats = memo(function SectionSeats({ section, seats, prices,
     <g role="group" aria-label={section.name}>
       {section.rows.map((row) => (
         <g key={row.label}>
+          <RowLabel seats={seats} row={row} radius={radius} />
           {Array.from({ length: row.end - row.start }, (_, k) => {
             const i = row.start + k;
             const seat = seats[i]!;
@@ -57,3 +58,18 @@ export const SectionSeats = memo(function SectionSeats({ section, seats, prices,
     </g>
   );
 });
+
+/** The row's letter just before its first seat, along the row, so a zoomed-in fan can read it. */
+function RowLabel({ seats, row, radius }: { seats: SeatGeom[]; row: RowGeom; radius: number }) {
+  const first = seats[row.start];
+  if (!first) return null;
+  const next = seats[row.start + 1];
+  const dx = next ? first.x - next.x : -1;
+  const dy = next ? first.y - next.y : 0;
+  const length = Math.hypot(dx, dy) || 1;
+  return (
+    <text x={first.x + (dx / length) * radius * 2.4} y={first.y + (dy / length) * radius * 2.4} fontSize={radius * 1.4} className={styles.rowLabel} aria-hidden="true">
+      {row.label}
+    </text>
+  );
+}

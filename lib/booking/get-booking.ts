@@ -1,6 +1,7 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import { sectionName, sectionNames } from '@/db/queries/section-names';
 import { bookings, events, reservations, reservationTickets, tickets, venues, type BookingStatus } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
@@ -20,6 +21,7 @@ export type BookingView = {
   createdAt: string;
   confirmedAt: string | null;
   event: { id: string; name: string; date: string; venueName: string; city: string; timezone: string };
+  /** `section` is the section's display name (db/queries/section-names.ts). */
   tickets: Array<{ id: string; section: string; row: string; number: number; price: number }>;
 };
 
@@ -61,6 +63,7 @@ export async function getBooking(db: DbOrTx, input: { userId: string; bookingId:
     .innerJoin(tickets, eq(tickets.id, reservationTickets.ticketId))
     .where(eq(reservationTickets.reservationId, b.reservationId))
     .orderBy(asc(tickets.seatIndex));
+  const names = await sectionNames(db, b.eventId);
 
   return {
     id: bookingId,
@@ -74,6 +77,6 @@ export async function getBooking(db: DbOrTx, input: { userId: string; bookingId:
     createdAt: b.createdAt.toISOString(),
     confirmedAt: b.confirmedAt?.toISOString() ?? null,
     event: { id: b.eventId, name: b.eventName, date: b.eventDate.toISOString(), venueName: b.venueName, city: b.city, timezone: b.timezone },
-    tickets: seats,
+    tickets: seats.map((t) => ({ ...t, section: sectionName(names, t.section) })),
   };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import { sectionName, sectionNames } from '@/db/queries/section-names';
 import { bookings, events, reservations, reservationTickets, tickets, venues, type ReservationStatus } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
@@ -13,6 +14,7 @@ export type ReservationView = {
   /** The checkout started for this hold, if any: its booking and what the fan is told about it. */
   booking: { id: string; payment: PaymentState } | null;
   event: { id: string; name: string; date: string; venueName: string; city: string; timezone: string; currency: string };
+  /** `section` is the section's display name (db/queries/section-names.ts). */
   tickets: Array<{ id: string; section: string; row: string; number: number; price: number }>;
   total: number;
 };
@@ -51,6 +53,7 @@ export async function getReservation(db: DbOrTx, input: { userId: string; reserv
     .innerJoin(tickets, eq(tickets.id, reservationTickets.ticketId))
     .where(eq(reservationTickets.reservationId, reservationId))
     .orderBy(asc(tickets.seatIndex));
+  const names = await sectionNames(db, head.eventId);
 
   return {
     id: reservationId,
@@ -67,7 +70,7 @@ export async function getReservation(db: DbOrTx, input: { userId: string; reserv
       timezone: head.timezone,
       currency: head.currency,
     },
-    tickets: seats,
+    tickets: seats.map((t) => ({ ...t, section: sectionName(names, t.section) })),
     total: seats.reduce((sum, t) => sum + t.price, 0),
   };
 }
