@@ -70,6 +70,11 @@ test('seats picked while signed out are kept through sign-up and held straight a
 test('a declined card is "Not paid" with the time left and a Pay button, and never under My tickets', async ({ page, sql, testEvent }) => {
   const [fan] = await createFans(sql, 1);
   const eventPath = `/events/${testEvent.eventId}`;
+  // No publishable key in the tests: nothing may be fetched from Stripe's servers (offline-safe).
+  const stripeJs: string[] = [];
+  page.on('request', (r) => {
+    if (/stripe\.com/.test(r.url())) stripeJs.push(r.url());
+  });
   await signIn(page, fan!, eventPath);
   await pick(page, testEvent.seats[4]!);
   await press(page, page.getByRole('button', { name: 'Hold 1 seat' }));
@@ -102,6 +107,7 @@ test('a declined card is "Not paid" with the time left and a Pay button, and nev
   await expect(page.getByRole('timer')).toHaveText(/^1[0-4]:\d{2}$/);
   await expect(page.getByRole('button', { name: /^Pay \$/ })).toBeVisible();
   await expect(page.getByText(/Total paid/)).toHaveCount(0);
+  expect(stripeJs).toEqual([]);
 });
 
 test('a seat tells what it is on hover, focus and tap', async ({ page, testEvent }) => {

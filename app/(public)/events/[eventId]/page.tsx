@@ -68,7 +68,8 @@ export default async function EventPage({ params }: { params: Params }) {
       <section className="event-hero" aria-labelledby="event-name">
         <div>
           <p className="muted">
-            {event.category} · {event.performer.genre}
+            {event.category}
+            {event.performer.genre.toLowerCase() === event.category.toLowerCase() ? null : ` · ${event.performer.genre}`}
           </p>
           <h1 id="event-name">{event.name}</h1>
           <p>

@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { db } from '@/db';
 import { getSessionUser } from '@/lib/auth/session';
 import { signInHref } from '@/lib/callback-url';
+import { formatEventDateTime } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import type { EventDetails } from '@/lib/events/event-details';
 import { getEventDetails } from '@/lib/events/get-event-view';
@@ -33,6 +34,13 @@ export default async function QueuePage({ params }: { params: Params }) {
     <div className="stack form-card">
       <p className="muted">Waiting room</p>
       <h1>{event.name}</h1>
+      <p>
+        <time dateTime={event.date}>{formatEventDateTime(event.date, event.venue.timezone)}</time>
+        <br />
+        <span className="muted">
+          {event.venue.name}, {event.venue.city}
+        </span>
+      </p>
       {status ? (
         <QueuePanel eventId={event.id} initial={status} serverNow={loadedAt} rejoin={rejoinQueue} />
       ) : (
