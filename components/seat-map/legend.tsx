@@ -24,10 +24,9 @@ export function Legend({ bands, currency }: { bands: PriceBands; currency: strin
         ))}
         <li>
           <Sample>
-            <circle r="7" fill="#0072B2" stroke="#111" strokeWidth="2.5" />
-            <circle r="2.5" fill="#fff" />
+            <circle r="7" fill="#0072B2" stroke="#111" strokeWidth="3.5" />
           </Sample>
-          Selected (dark ring, white centre)
+          Selected (bigger, dark ring)
         </li>
         <li>
           <Sample>

@@ -87,7 +87,9 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
   const openSection = (index: number) => {
     const section = layout.sections[index]!;
     const fitted = fitBox(section.box, aspect);
-    setView(fitted.w <= pickableWidth ? fitted : around(section.centre.x, section.centre.y, pickableWidth));
+    // A mouse or the keyboard picks precisely: the whole section. A finger gets seats it can hit.
+    const forFinger = lastPointer.current === 'touch' && fitted.w > pickableWidth;
+    setView(forFinger ? around(section.centre.x, section.centre.y, pickableWidth) : fitted);
     // The first seat a fan could pick, so Enter then Space holds something useful.
     let first = section.start;
     for (let i = section.start; i < section.end; i++) {

@@ -21,7 +21,7 @@ type Props = {
 /**
  * The seats of one section. Memoised on a string of states so a diff elsewhere in a 40,000-seat
  * stadium re-renders nothing here. Shape and size repeat what colour says: selected seats have a
- * dark ring and a white centre, your held seats are squares, held seats are hollow rings, sold seats small dots.
+ * thick dark ring and are bigger, your held seats are squares, held seats are hollow rings, sold seats small dots.
  */
 export const SectionSeats = memo(function SectionSeats({ section, seats, prices, colourOf, currency, radius, states, tabSeat }: Props) {
   return (
@@ -48,14 +48,10 @@ export const SectionSeats = memo(function SectionSeats({ section, seats, prices,
               return <rect key={i} {...common} x={seat.x - d} y={seat.y - d} width={2 * d} height={2 * d} fill={colourOf(price)} />;
             }
             if (state === 's') {
-              // Bigger than a free seat, in its price colour with a dark ring and a white centre:
-              // even a few pixels wide it cannot pass for a sold seat (a small grey dot).
-              return (
-                <g key={i}>
-                  <circle {...common} cx={seat.x} cy={seat.y} r={radius * 1.1} fill={colourOf(price)} stroke="#111" strokeWidth={radius * 0.4} />
-                  <circle cx={seat.x} cy={seat.y} r={radius * 0.35} fill="#fff" pointerEvents="none" aria-hidden="true" />
-                </g>
-              );
+              // Bigger than a free seat, in its price colour inside a thick dark ring: even a few
+              // pixels wide it cannot pass for a sold seat (a small grey dot). One element, like
+              // the free seat it was, so the keyboard focus stays on it when it is picked.
+              return <circle key={i} {...common} cx={seat.x} cy={seat.y} r={radius * 1.15} fill={colourOf(price)} stroke="#111" strokeWidth={radius * 0.55} />;
             }
             const r = state === 'x' ? radius * 0.45 : state === 'h' ? radius * 0.75 : radius;
             const fill = state === 'a' || state === 'f' ? colourOf(price) : state === 'h' ? '#fff' : '#8b8c9c';
