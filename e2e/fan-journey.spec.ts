@@ -138,6 +138,8 @@ test('on a phone the map starts within the first screen, and a swipe over it scr
   const box = (await map.boundingBox())!;
   const screen = page.viewportSize()!;
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  // Signed in, the header is the brand and account links on one row, search on the next (not three rows).
+  expect((await page.locator('header.site-header').boundingBox())!.height).toBeLessThan(150);
   expect(box.y).toBeLessThan(screen.height);
   expect(box.y + 120).toBeLessThan(screen.height);
 
