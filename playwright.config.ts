@@ -19,7 +19,23 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
   use: { baseURL, trace: 'retain-on-failure', launchOptions: chromium },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
+    // A phone: touch, 390 x 844, mobile viewport rules. Only the phone journeys and one existing
+    // journey run here, so the whole run stays short.
+    {
+      name: 'phone',
+      testMatch: ['fan-journey.spec.ts', 'journey.spec.ts'],
+      use: {
+        ...devices['Pixel 7'],
+        viewport: { width: 390, height: 844 },
+        screen: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        launchOptions: chromium,
+      },
+    },
+  ],
   webServer: {
     command: 'npx tsx scripts/test/server.ts',
     url: `${baseURL}/api/health`,

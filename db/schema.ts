@@ -188,6 +188,9 @@ export const bookings = pgTable(
     checkoutAttemptAt: timestamp('checkout_attempt_at', { withTimezone: true }),
     // Why a booking failed or was refunded, in words a fan can read on the booking page.
     statusReason: text('status_reason'),
+    // When Stripe said the fan finished the checkout (money on its way, not yet confirmed). A
+    // pending booking without it is a checkout opened and left: "Not paid", never "pending".
+    paymentSubmittedAt: timestamp('payment_submitted_at', { withTimezone: true }),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -66,7 +66,7 @@ test('a fan holds two seats, pays with 4242 on the hosted checkout and lands on 
   await test.step('"My tickets" lists it and the seats show as sold on the event page', async () => {
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'My tickets' }).click();
     await expect(page.getByRole('heading', { level: 2, name: testEvent.name })).toBeVisible();
-    await expect(page.getByText('Confirmed')).toBeVisible();
+    await expect(page.getByText('Paid', { exact: true })).toBeVisible();
     await page.goto(eventPath);
     await expect(seatBox(page, first, 'sold')).toBeDisabled();
     await expect(seatBox(page, second, 'sold')).toBeDisabled();
@@ -94,7 +94,7 @@ test('a declined card shows a clear message and leaves the hold intact', async (
     await page.getByRole('link', { name: 'Cancel and go back' }).click();
     await expect(page).toHaveURL(new RegExp(`${holdPath}\\?checkout=cancelled$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Your seats are on hold' })).toBeVisible();
-    await expect(page.getByText('Payment not completed')).toBeVisible();
+    await expect(page.getByText('Not paid', { exact: true })).toBeVisible();
     await expect(page.getByRole('timer')).toHaveText(/^1[0-4]:\d{2}$/);
   });
 

@@ -28,7 +28,7 @@ test('a new fan signs up, holds two seats, watches the countdown and releases th
     await openSeatList(page);
     await seatBox(first, 'available').check();
     await seatBox(second, 'available').check();
-    await expect(page.getByText('2 of 8 seats selected')).toBeVisible();
+    await expect(page.getByText('2 of 8 seats selected', { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Hold selected seats' }).click();
     await expect(page).toHaveURL(/\/reservations\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Your seats are on hold' })).toBeVisible();

@@ -38,7 +38,8 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       <section aria-labelledby="on-sale">
         <div className="section-title">
           <h2 id="on-sale">On sale now{inCity}</h2>
-          {city ? <Link href="/">Show all cities</Link> : null}
+          {/* The home page shows the next few; search lists every upcoming event, soonest first. */}
+          <Link href={city ? `/search?city=${encodeURIComponent(city)}` : '/search'}>See all upcoming events{inCity}</Link>
         </div>
         {onSale.length === 0 ? (
           <p className="muted">Nothing on sale{inCity} right now. Check the events coming soon below.</p>
@@ -55,6 +56,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
 
       <section aria-labelledby="coming-soon">
         <h2 id="coming-soon">Coming soon{inCity}</h2>
+        <p className="muted">In the order they go on sale.</p>
         {comingSoon.length === 0 ? (
           <p className="muted">No announced on-sales{inCity} yet.</p>
         ) : (

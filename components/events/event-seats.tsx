@@ -1,6 +1,6 @@
 'use client';
 
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { useMe, useMyEventState } from '@/components/account/use-me';
 import { BestAvailableForm } from '@/components/seat-map/best-available-form';
 import { SeatMap } from '@/components/seat-map/seat-map';
@@ -54,6 +54,9 @@ export function EventSeats(props: Props) {
   // few seconds at most: proxy.ts makes a queued event's page private). The fan's own check
   // then sends them to the queue, as the page itself would have; holds refuse them regardless.
   const queueRequired = mine.data?.queueRequired === true;
+  const mySeats = mine.data?.seats ?? none;
+  const mySeatSet = useMemo(() => new Set(mySeats), [mySeats]);
+
   useEffect(() => {
     if (queueRequired) window.location.replace(`/queue/${eventId}`);
   }, [queueRequired, eventId]);
@@ -68,8 +71,7 @@ export function EventSeats(props: Props) {
         </Alert>
       ) : (
         <p className="muted">
-          Pick up to {maxSeats} seats on the map or from the list below, then hold them: they are yours for {props.holdMinutes} minutes
-          while you check out. Held and sold seats cannot be picked.
+          Pick up to {maxSeats} seats, then hold them: they are yours for {props.holdMinutes} minutes while you check out.
         </p>
       )}
       {seatsHash === null ? (
@@ -80,11 +82,12 @@ export function EventSeats(props: Props) {
             eventId={eventId}
             seatsUrl={seatsUrl(eventId, seatsHash)}
             maxSeats={maxSeats}
-            signInUrl={signedOut ? signInHref(eventPath) : null}
+            signInUrl={signedOut ? signInHref(`${eventPath}?hold=1`) : null}
             canHold={canHold}
             pusher={props.pusher}
-            mySeats={mine.data?.seats ?? none}
+            mySeats={mySeats}
             holdAction={props.holdMapSeats}
+            signedIn={Boolean(me.data?.user)}
           />
           {canHold ? (
             <BestAvailableForm
@@ -105,6 +108,7 @@ export function EventSeats(props: Props) {
               canHold={canHold}
               signInUrlFor={signedOut ? signInHref : null}
               holdAction={props.holdMapSeats}
+              mine={mySeatSet}
             />
           </Suspense>
         </>

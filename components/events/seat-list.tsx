@@ -73,9 +73,11 @@ type Props = {
   signInUrlFor: ((returnTo: string) => string) | null;
   /** Holds `{ eventId, seats }` (passed down: components never import app/). */
   holdAction: RedirectingAction;
+  /** Seats (by index) this fan already holds. */
+  mine: ReadonlySet<number>;
 };
 
-export function SeatList({ eventId, seatsUrl, maxSeats, canHold, signInUrlFor, holdAction }: Props) {
+export function SeatList({ eventId, seatsUrl, maxSeats, canHold, signInUrlFor, holdAction, mine }: Props) {
   const params = useSearchParams();
   const requested = params.get('section');
   const remembered = useSyncExternalStore(listView.subscribe, listView.get, () => false);
@@ -146,7 +148,8 @@ export function SeatList({ eventId, seatsUrl, maxSeats, canHold, signInUrlFor, h
     );
   }
 
-  const here = `/events/${eventId}?section=${encodeURIComponent(selected.id)}`;
+  // Back from signing in, the page holds the selection straight away (hold=1, see event-seats.tsx).
+  const here = `/events/${eventId}?section=${encodeURIComponent(selected.id)}&hold=1`;
   return (
     <section aria-labelledby="list-heading">
       {heading}
@@ -207,7 +210,6 @@ export function SeatList({ eventId, seatsUrl, maxSeats, canHold, signInUrlFor, h
               : `${selected.available} of ${selected.total} seats available.`}
           </p>
           <SectionSeatsForm
-            // One section's seats are in the form at a time: a new section starts a new selection.
             key={selected.id}
             eventId={eventId}
             catalogue={catalogue}
@@ -217,6 +219,7 @@ export function SeatList({ eventId, seatsUrl, maxSeats, canHold, signInUrlFor, h
             canHold={canHold}
             signInUrl={signInUrlFor ? signInUrlFor(here) : null}
             holdAction={holdAction}
+            mine={mine}
           />
         </div>
       </div>

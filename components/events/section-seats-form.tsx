@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState, useTransition, type ReactNode } from 'react';
 import type { SectionGeom } from '@/components/seat-map/geometry';
 import { availabilityKey, type Catalogue } from '@/components/seat-map/use-seat-data';
+import { useSelection } from '@/components/seat-map/use-selection';
 import type { ActionFailure, RedirectingAction } from '@/lib/actions/safe-action';
 import type { LiveAvailability } from '@/lib/realtime/apply-seat-diff';
 import { formatMoney } from '@/lib/money';
@@ -65,24 +66,30 @@ type Props = {
   /** Set when nobody is signed in: the submit button becomes a link to sign in. */
   signInUrl: string | null;
   holdAction: RedirectingAction;
+  /** Seats (by index) this fan already holds: not "taken by another fan". */
+  mine: ReadonlySet<number>;
 };
 
 /**
  * One section's seats as checkboxes, one fieldset per row. Held and sold seats are disabled and
- * say so in text; colour and strike-through only repeat it. Holds the ticked seats by index
- * through the same action as the map, and stops at the per-hold maximum.
+ * say so in text; colour and strike-through only repeat it. The ticks are the page's one
+ * selection (use-selection.ts), shared with the map, across sections; the bar holds all of it by
+ * index through the same action as the map, and stops at the per-hold maximum.
  */
-export function SectionSeatsForm({ eventId, catalogue, section, statuses, maxSeats, canHold, signInUrl, holdAction }: Props) {
+export function SectionSeatsForm({ eventId, catalogue, section, statuses, maxSeats, canHold, signInUrl, holdAction, mine }: Props) {
   const queryClient = useQueryClient();
-  const [selected, setSelected] = useState<number[]>([]);
+  const [selected, setSelected] = useSelection(eventId);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, startTransition] = useTransition();
   const { layout, prices, currency } = catalogue;
   // Seats someone else took since the fan ticked them drop out of the selection.
   const live = selected.filter((i) => statuses[i] === 0);
-  const lost = selected.length - live.length;
-  const labelOf = (i: number) => `${section.name}, row ${layout.rows[layout.seats[i]!.row]!.label}, seat ${layout.seats[i]!.number}`;
+  const lost = selected.filter((i) => statuses[i] !== 0 && !mine.has(i)).length;
+  const labelOf = (i: number) => {
+    const seat = layout.seats[i]!;
+    return `${layout.sections[seat.section]!.name}, row ${layout.rows[seat.row]!.label}, seat ${seat.number}`;
+  };
 
   const toggle = (i: number, checked: boolean) => {
     if (checked && !live.includes(i) && live.length >= maxSeats) {
@@ -96,15 +103,17 @@ export function SectionSeatsForm({ eventId, catalogue, section, statuses, maxSea
   const hold = () =>
     startTransition(async () => {
       const seats = [...live].sort((a, b) => a - b);
+      // Emptied first, as on the map: success navigates to the hold page. A failure puts it back.
+      setSelected([]);
       const result = await holdAction(null, { eventId, seats });
-      // Success redirects to the hold page; anything that returns is a failure.
+      setSelected(seats);
       if (result.error.code === 'seats_taken') {
         // Fetch the statuses now (the live diffs may still be on their way), then name the seats
         // that went, from what the fan sees.
         await queryClient.refetchQueries({ queryKey: availabilityKey(eventId) });
         const now = queryClient.getQueryData<LiveAvailability>(availabilityKey(eventId))?.statuses;
         setFailure({ ...result, takenLabels: seats.filter((i) => now && now[i] !== 0).map(labelOf) });
-        setSelected([]);
+        setSelected(seats.filter((i) => now?.[i] === 0));
         return;
       }
       setFailure(result);

@@ -24,9 +24,9 @@ export function Legend({ bands, currency }: { bands: PriceBands; currency: strin
         ))}
         <li>
           <Sample>
-            <circle r="5" fill="#111" stroke="#0072B2" strokeWidth="3.5" />
+            <circle r="7" fill="#0072B2" stroke="#111" strokeWidth="3.5" />
           </Sample>
-          Selected (dark centre)
+          Selected (bigger, dark ring)
         </li>
         <li>
           <Sample>

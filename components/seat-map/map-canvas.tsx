@@ -1,18 +1,25 @@
 'use client';
 
-import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { formatMoney } from '@/lib/money';
 import { Button } from '@/components/ui/button';
-import { intersects, neighbourSeat, type Layout } from './geometry';
+import { intersects, neighbourSeat, type Box, type Layout } from './geometry';
 import type { PriceBands } from './price-bands';
 import styles from './seat-map.module.css';
 import { SectionSeats } from './section-seats';
 import { SectionShapes, type SectionStats } from './section-shapes';
-import { usePanZoom } from './use-pan-zoom';
-import { fitBox, visibleBox, viewBoxAttr } from './view-box';
+import { stateText, type SeatState } from './seat-state';
+import { isZoomedOut, usePanZoom } from './use-pan-zoom';
+import { fitBox, visibleBox, viewBoxAttr, type Rect } from './view-box';
 
 // At most this many individual seats are drawn (the sections nearest the middle of the screen);
 // the overview of a 40,000-seat stadium draws section shapes, which keeps every frame cheap.
 const seatBudget = 3_000;
+// A seat a finger picks is at least this wide on screen (WCAG 2.5.8 asks for 24 CSS px): opening
+// a section zooms in at least this far, and a touch on a smaller seat zooms to it first.
+const minSeatPx = 24;
+// Zooming for a finger goes a little past the minimum, so rounding never leaves a seat just short.
+const pickZoom = 1.25;
 
 type Props = {
   layout: Layout;
@@ -24,15 +31,20 @@ type Props = {
   activeSeat: number;
   onActiveSeat: (index: number) => void;
   onToggle: (index: number) => void;
+  fullScreen: boolean;
+  onFullScreen: (on: boolean) => void;
 };
 
-export function MapCanvas({ layout, prices, bands, currency, states, stats, activeSeat, onActiveSeat, onToggle }: Props) {
+export function MapCanvas({ layout, prices, bands, currency, states, stats, activeSeat, onActiveSeat, onToggle, fullScreen, onFullScreen }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const whole = useMemo(() => ({ x: 0, y: 0, w: layout.width, h: layout.height }), [layout]);
   // Zoomed all the way in, a few seats span the screen.
   const bounds = useMemo(() => ({ width: layout.width, height: layout.height, minW: layout.seatRadius * 15 }), [layout]);
-  const { view, size, setView, zoomBy, suppressClick, handlers } = usePanZoom(svgRef, whole, bounds);
+  const { view, size, setView, zoomBy, suppressClick, lastPointer, handlers } = usePanZoom(svgRef, whole, bounds);
+  const zoomedOut = isZoomedOut(view, bounds);
   const focusAfterRender = useRef<number | null>(null);
+  // The seat whose tooltip shows: the one under the mouse, focused, or last tapped.
+  const [tip, setTip] = useState<number | null>(null);
 
   const drawn = useMemo(() => {
     const rect = size && size.width > 0 ? { left: 0, top: 0, ...size } : null;
@@ -63,9 +75,21 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
     svgRef.current?.querySelector<SVGElement>(`[data-seat="${target}"]`)?.focus();
   });
 
+  const rect: Rect | null = size && size.width > 0 ? { left: 0, top: 0, ...size } : null;
+  // The widest view (in drawing units) at which a seat is minSeatPx across on this screen.
+  const pickableWidth = rect ? (2 * layout.seatRadius * rect.width) / (minSeatPx * pickZoom) : Infinity;
+  const seatPx = rect ? (2 * layout.seatRadius) / Math.max(view.w / rect.width, view.h / rect.height) : 0;
+  const aspect = rect ? rect.width / rect.height : layout.width / layout.height;
+
+  /** The view centred on a point, as wide as `w` at most, in the element's own proportions. */
+  const around = (x: number, y: number, w: number) => ({ x: x - w / 2, y: y - w / aspect / 2, w, h: w / aspect });
+
   const openSection = (index: number) => {
     const section = layout.sections[index]!;
-    setView(fitBox(section.box, layout.width / layout.height));
+    const fitted = fitBox(section.box, aspect);
+    // A mouse or the keyboard picks precisely: the whole section. A finger gets seats it can hit.
+    const forFinger = lastPointer.current === 'touch' && fitted.w > pickableWidth;
+    setView(forFinger ? around(section.centre.x, section.centre.y, pickableWidth) : fitted);
     // The first seat a fan could pick, so Enter then Space holds something useful.
     let first = section.start;
     for (let i = section.start; i < section.end; i++) {
@@ -90,6 +114,13 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
     const t = targetOf(e);
     if (t?.kind === 'seat') {
       onActiveSeat(t.index);
+      setTip(t.index);
+      // Too small for a finger to be sure which seat it hit: zoom to it first.
+      if (lastPointer.current === 'touch' && seatPx < minSeatPx) {
+        const seat = layout.seats[t.index]!;
+        setView(around(seat.x, seat.y, pickableWidth));
+        return;
+      }
       onToggle(t.index);
     } else if (t) openSection(t.index);
   };
@@ -115,29 +146,62 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
     focusAfterRender.current = next;
   };
 
+  const seatUnder = (e: { target: EventTarget }) => {
+    const t = targetOf(e);
+    return t?.kind === 'seat' ? t.index : null;
+  };
+  const onPointerOver = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.pointerType === 'mouse') setTip(seatUnder(e));
+  };
+  const onPointerLeave = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.pointerType === 'mouse') setTip(null);
+  };
+  const onFocus = (e: FocusEvent<SVGSVGElement>) => setTip(seatUnder(e));
+  const onBlur = () => setTip(null);
+
   const fontSize = Math.min(layout.width, layout.height) / 30;
+  // The section the fan is looking at once zoomed in: its name stays on screen.
+  const current = useMemo(() => {
+    if (drawn.size === 0) return null;
+    const cx = view.x + view.w / 2;
+    const cy = view.y + view.h / 2;
+    let best: (typeof layout.sections)[number] | null = null;
+    for (const i of drawn) {
+      const s = layout.sections[i]!;
+      if (!best || Math.hypot(s.centre.x - cx, s.centre.y - cy) < Math.hypot(best.centre.x - cx, best.centre.y - cy)) best = s;
+    }
+    return best;
+  }, [drawn, view, layout]);
+
   return (
-    <div className={styles.map}>
-      <div className={styles.toolbar}>
-        <Button variant="secondary" className="btn-small" onClick={() => zoomBy(0.6)}>
-          Zoom in
+    <div className={styles.canvasWrap}>
+      <div className={styles.mapTools}>
+        <Button variant="secondary" className="btn-small" aria-label="Zoom in" onClick={() => zoomBy(0.6)}>
+          <span aria-hidden="true">+</span>
         </Button>
-        <Button variant="secondary" className="btn-small" onClick={() => zoomBy(1 / 0.6)}>
-          Zoom out
+        <Button variant="secondary" className="btn-small" aria-label="Zoom out" onClick={() => zoomBy(1 / 0.6)}>
+          <span aria-hidden="true">−</span>
         </Button>
-        <Button variant="ghost" className="btn-small" onClick={() => setView(whole)}>
+        <Button variant="secondary" className="btn-small" onClick={() => setView(whole)}>
           Whole venue
+        </Button>
+        <Button variant="secondary" className="btn-small" aria-pressed={fullScreen} onClick={() => onFullScreen(!fullScreen)}>
+          {fullScreen ? 'Exit full screen' : 'Full screen'}
         </Button>
       </div>
       <svg
         ref={svgRef}
-        className={styles.canvas}
+        className={`${styles.canvas} ${zoomedOut ? styles.scrollsPage : ''}`}
         viewBox={viewBoxAttr(view)}
         preserveAspectRatio="xMidYMid meet"
         role="group"
         aria-label="Seat map. Choose a section to see its seats; use the arrow keys to move between seats and Space to select."
         onClick={onClick}
         onKeyDown={onKeyDown}
+        onPointerOver={onPointerOver}
+        onPointerLeave={onPointerLeave}
+        onFocus={onFocus}
+        onBlur={onBlur}
         {...handlers}
       >
         <defs>
@@ -167,6 +231,35 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
             />
           ))}
       </svg>
+      {current && !zoomedOut ? (
+        <p className={styles.sectionBadge} aria-hidden="true">
+          {current.name}
+          {current.tierName ? ` · ${current.tierName}` : ''}
+        </p>
+      ) : null}
+      {tip !== null && rect ? <SeatTip layout={layout} view={view} rect={rect} index={tip} price={prices[tip] ?? 0} currency={currency} state={states[tip] as SeatState} /> : null}
+    </div>
+  );
+}
+
+/**
+ * The seat's name, price and state beside it, for the mouse, the keyboard and the finger. Screen
+ * readers hear the same words from the seat's own label, so this box is for the eyes.
+ */
+function SeatTip({ layout, view, rect, index, price, currency, state }: { layout: Layout; view: Box; rect: Rect; index: number; price: number; currency: string; state: SeatState | undefined }) {
+  const seat = layout.seats[index];
+  if (!seat || !state) return null;
+  const visible = visibleBox(view, rect);
+  const scale = Math.max(view.w / rect.width, view.h / rect.height);
+  const left = (seat.x - visible.x) / scale;
+  const top = (seat.y - layout.seatRadius - visible.y) / scale;
+  if (left < 0 || top < 0 || left > rect.width || top > rect.height) return null;
+  const words = stateText[state];
+  return (
+    <div role="tooltip" className={styles.tip} style={{ left, top }}>
+      <strong>{layout.sections[seat.section]!.name}</strong> · Row {layout.rows[seat.row]!.label} · Seat {seat.number}
+      <br />
+      {formatMoney(price, currency)} · {words.charAt(0).toUpperCase() + words.slice(1)}
     </div>
   );
 }

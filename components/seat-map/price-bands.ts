@@ -1,6 +1,7 @@
 // Seats are coloured by price. At most six colours, readable on white and distinct for the
-// common colour-vision deficiencies (Okabe-Ito); more prices than that share bands.
-const palette = ['#0072B2', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#E69F00'];
+// common colour-vision deficiencies (Okabe-Ito, with Tol's wine for Okabe-Ito's sky blue, which
+// sat too close to its blue); more prices than that share bands.
+const palette = ['#0072B2', '#009E73', '#CC79A7', '#D55E00', '#882255', '#E69F00'];
 
 export type PriceBands = { prices: number[]; colourOf: (price: number) => string; bands: Array<{ min: number; max: number; colour: string }> };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, useTransition } from 'react';
+import { useEffect, useMemo, useState, useTransition } from 'react';
 import type { RedirectingAction } from '@/lib/actions/safe-action';
 import type { PusherClientConfig } from '@/lib/realtime/channels';
 import { formatMoney } from '@/lib/money';
@@ -13,6 +13,7 @@ import { SelectionSummary } from './selection-summary';
 import type { SectionStats } from './section-shapes';
 import { availabilityKey, useAvailability, useCatalogue } from './use-seat-data';
 import { useLiveSeats } from './use-live-seats';
+import { useSelection } from './use-selection';
 
 type Props = {
   eventId: string;
@@ -27,25 +28,46 @@ type Props = {
   mySeats: number[];
   /** Holds `{ eventId, seats }` (passed down: components never import app/). */
   holdAction: RedirectingAction;
+  /** Known to be signed in (GET /api/me said so): a ?hold=1 arrival may hold the selection. */
+  signedIn: boolean;
 };
 
 const pollMs = 3_000;
 
-export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pusher, mySeats, holdAction }: Props) {
+export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pusher, mySeats, holdAction, signedIn }: Props) {
   const { catalogue, error: catalogueError } = useCatalogue(eventId, seatsUrl);
   const live = useLiveSeats(eventId, pusher);
   const availability = useAvailability(eventId, live === 'polling' ? pollMs : false);
   const queryClient = useQueryClient();
-  const [selected, setSelected] = useState<number[]>([]);
+  const [selected, setSelected] = useSelection(eventId);
   const [maxPrice, setMaxPrice] = useState<number | null>(null);
   const [activeSeat, setActiveSeat] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [fullScreen, setFullScreen] = useState(false);
+
+  // Full screen is the map, its buttons and the selection over the whole window: the page behind
+  // does not scroll, and Escape leaves.
+  useEffect(() => {
+    if (!fullScreen) return;
+    const before = document.body.style.overflow;
+    document.body.style.overflow = 'hidden';
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setFullScreen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      document.body.style.overflow = before;
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [fullScreen]);
 
   const statuses = availability.data?.statuses;
   const mine = useMemo(() => new Set(mySeats), [mySeats]);
-  // Seats taken by someone else since the fan picked them drop out of the selection.
+  // Seats taken by someone else since the fan picked them drop out of the selection (and seats
+  // this fan now holds are no longer a choice to make).
   const liveSelected = useMemo(() => selected.filter((i) => statuses?.[i] === 0), [selected, statuses]);
+  const lostCount = statuses ? selected.filter((i) => statuses[i] !== 0 && !mine.has(i)).length : 0;
 
   const { states, stats } = useMemo(() => {
     if (!catalogue || !statuses) return { states: '', stats: [] as SectionStats[] };
@@ -69,6 +91,32 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
     });
     return { states: chars.join(''), stats };
   }, [catalogue, statuses, liveSelected, mine, maxPrice]);
+
+  const hold = (seats: number[]) =>
+    startTransition(async () => {
+      // Emptied first: success navigates to the hold page, and coming back to the event must not
+      // offer the held seats again. Anything that returns is a failure: the selection comes back.
+      setSelected([]);
+      const result = await holdAction(null, { eventId, seats });
+      setSelected(seats);
+      setNotice(result.error.message);
+      if (result.error.code === 'seats_taken') await queryClient.invalidateQueries({ queryKey: availabilityKey(eventId) });
+    });
+
+  // "Sign in to hold seats" comes back here with ?hold=1: once the fan is signed in and the seats
+  // are known, the selection made before leaving (use-selection.ts) is held, as they asked. The
+  // flag leaves the URL first, so a reload or the back button does not hold again. Read from the
+  // URL here, after the commit, because a client navigation updates it only as it commits.
+  const ready = Boolean(catalogue && statuses);
+  useEffect(() => {
+    if (!signedIn || !ready || signInUrl || !canHold) return;
+    const params = new URLSearchParams(window.location.search);
+    if (params.get('hold') !== '1') return;
+    params.delete('hold');
+    const query = params.toString();
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
+    if (liveSelected.length > 0) hold(liveSelected);
+  });
 
   if (catalogueError || availability.error) {
     return (
@@ -100,16 +148,33 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
     setSelected(isSelected ? liveSelected.filter((s) => s !== i) : [...liveSelected, i]);
   };
 
-  const hold = () =>
-    startTransition(async () => {
-      const result = await holdAction(null, { eventId, seats: liveSelected });
-      // Success redirects to the hold page; anything that returns is a failure.
-      setNotice(result.error.message);
-      if (result.error.code === 'seats_taken') await queryClient.invalidateQueries({ queryKey: availabilityKey(eventId) });
-    });
-
   return (
-    <div className={styles.map}>
+    <div className={`${styles.map} ${fullScreen ? styles.fullScreen : ''}`} role={fullScreen ? 'dialog' : undefined} aria-modal={fullScreen || undefined} aria-label={fullScreen ? 'Seat map, full screen' : undefined}>
+      <MapCanvas
+        layout={layout}
+        prices={prices}
+        bands={bands}
+        currency={currency}
+        states={states}
+        stats={stats}
+        activeSeat={activeSeat}
+        onActiveSeat={setActiveSeat}
+        onToggle={toggle}
+        fullScreen={fullScreen}
+        onFullScreen={setFullScreen}
+      />
+      <SelectionSummary
+        seats={liveSelected.map((i) => ({ index: i, label: labelOf(i), price: prices[i]! }))}
+        currency={currency}
+        maxSeats={maxSeats}
+        lostCount={lostCount}
+        error={notice}
+        pending={pending}
+        signInUrl={signInUrl}
+        canHold={canHold}
+        onHold={() => hold(liveSelected)}
+        onClear={() => setSelected([])}
+      />
       <div className={styles.filters}>
         <div>
           <label htmlFor={`price-filter-${eventId}`}>Show prices up to</label>
@@ -125,29 +190,6 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
         <p className={styles.status}>{live === 'live' ? 'Live: changes appear as they happen' : live === 'polling' ? 'Refreshing every few seconds' : 'Connecting…'}</p>
       </div>
       <Legend bands={bands} currency={currency} />
-      <MapCanvas
-        layout={layout}
-        prices={prices}
-        bands={bands}
-        currency={currency}
-        states={states}
-        stats={stats}
-        activeSeat={activeSeat}
-        onActiveSeat={setActiveSeat}
-        onToggle={toggle}
-      />
-      <SelectionSummary
-        seats={liveSelected.map((i) => ({ index: i, label: labelOf(i), price: prices[i]! }))}
-        currency={currency}
-        maxSeats={maxSeats}
-        lostCount={selected.length - liveSelected.length}
-        error={notice}
-        pending={pending}
-        signInUrl={signInUrl}
-        canHold={canHold}
-        onHold={hold}
-        onClear={() => setSelected([])}
-      />
     </div>
   );
 }

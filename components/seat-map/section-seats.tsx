@@ -1,7 +1,7 @@
 'use client';
 
 import { memo } from 'react';
-import type { SeatGeom, SectionGeom } from './geometry';
+import type { RowGeom, SeatGeom, SectionGeom } from './geometry';
 import styles from './seat-map.module.css';
 import { seatLabel, type SeatState } from './seat-state';
 
@@ -21,13 +21,14 @@ type Props = {
 /**
  * The seats of one section. Memoised on a string of states so a diff elsewhere in a 40,000-seat
  * stadium re-renders nothing here. Shape and size repeat what colour says: selected seats have a
- * dark centre, your held seats are squares, held seats are hollow rings, sold seats small dots.
+ * thick dark ring and are bigger, your held seats are squares, held seats are hollow rings, sold seats small dots.
  */
 export const SectionSeats = memo(function SectionSeats({ section, seats, prices, colourOf, currency, radius, states, tabSeat }: Props) {
   return (
     <g role="group" aria-label={section.name}>
       {section.rows.map((row) => (
         <g key={row.label}>
+          <RowLabel seats={seats} row={row} radius={radius} />
           {Array.from({ length: row.end - row.start }, (_, k) => {
             const i = row.start + k;
             const seat = seats[i]!;
@@ -46,14 +47,33 @@ export const SectionSeats = memo(function SectionSeats({ section, seats, prices,
               const d = radius * 0.9;
               return <rect key={i} {...common} x={seat.x - d} y={seat.y - d} width={2 * d} height={2 * d} fill={colourOf(price)} />;
             }
+            if (state === 's') {
+              // Bigger than a free seat, in its price colour inside a thick dark ring: even a few
+              // pixels wide it cannot pass for a sold seat (a small grey dot). One element, like
+              // the free seat it was, so the keyboard focus stays on it when it is picked.
+              return <circle key={i} {...common} cx={seat.x} cy={seat.y} r={radius * 1.15} fill={colourOf(price)} stroke="#111" strokeWidth={radius * 0.55} />;
+            }
             const r = state === 'x' ? radius * 0.45 : state === 'h' ? radius * 0.75 : radius;
-            const fill = state === 'a' || state === 'f' ? colourOf(price) : state === 's' ? '#111' : state === 'h' ? '#fff' : '#8b8c9c';
-            return (
-              <circle key={i} {...common} cx={seat.x} cy={seat.y} r={r} fill={fill} stroke={state === 's' ? colourOf(price) : undefined} strokeWidth={state === 's' ? radius * 0.5 : undefined} />
-            );
+            const fill = state === 'a' || state === 'f' ? colourOf(price) : state === 'h' ? '#fff' : '#8b8c9c';
+            return <circle key={i} {...common} cx={seat.x} cy={seat.y} r={r} fill={fill} />;
           })}
         </g>
       ))}
     </g>
   );
 });
+
+/** The row's letter just before its first seat, along the row, so a zoomed-in fan can read it. */
+function RowLabel({ seats, row, radius }: { seats: SeatGeom[]; row: RowGeom; radius: number }) {
+  const first = seats[row.start];
+  if (!first) return null;
+  const next = seats[row.start + 1];
+  const dx = next ? first.x - next.x : -1;
+  const dy = next ? first.y - next.y : 0;
+  const length = Math.hypot(dx, dy) || 1;
+  return (
+    <text x={first.x + (dx / length) * radius * 2.4} y={first.y + (dy / length) * radius * 2.4} fontSize={radius * 1.4} className={styles.rowLabel} aria-hidden="true">
+      {row.label}
+    </text>
+  );
+}

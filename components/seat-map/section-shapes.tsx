@@ -30,7 +30,8 @@ export const SectionShapes = memo(function SectionShapes({ sections, stats, colo
         const label = soldOut
           ? `${section.name}: no seats available`
           : `${section.name}: ${s.available} of ${s.total} seats available, from ${formatMoney(s.minPrice ?? 0, currency)}. Show seats`;
-        const fontSize = Math.min(section.box.w, section.box.h) / 3;
+        // The section's one display name (as on the hold, the booking and the checkout), as big as fits.
+        const fontSize = Math.min(section.box.h / 3, section.box.w / (0.62 * Math.max(3, section.name.length)));
         return (
           <g key={section.id}>
             <path
@@ -45,7 +46,7 @@ export const SectionShapes = memo(function SectionShapes({ sections, stats, colo
             />
             {drawn.has(section.index) ? null : (
               <text x={section.centre.x} y={section.centre.y} fontSize={fontSize} className={styles.sectionLabel} aria-hidden="true">
-                {section.id}
+                {section.name}
               </text>
             )}
           </g>

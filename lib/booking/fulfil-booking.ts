@@ -10,6 +10,7 @@ import { isUuid } from '@/lib/ids';
 import { seatsChanged } from '@/lib/realtime/seats-changed';
 import type { SeatDiff } from '@/lib/realtime/types';
 import { recordPaymentEvent, type PaymentEventRef } from './payment-events';
+import { markPaymentSubmitted } from './mark-payment-submitted';
 import { lostHoldReason, refundLostHold } from './refund-lost-hold';
 import type { CheckoutSessionLike, FulfilResult } from './types';
 
@@ -40,9 +41,11 @@ export async function fulfilBooking(db: Database, session: CheckoutSessionLike, 
   const paymentIntentId = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
 
   if (session.payment_status !== 'paid' || !paymentIntentId) {
-    // Paid later (a bank transfer): async_payment_succeeded will call again.
+    // Paid later (a bank transfer): async_payment_succeeded will call again. Meanwhile the fan
+    // has finished the checkout, so the booking says "confirming", not "not paid".
     const status = await db.transaction(async (tx) => {
       await recordPaymentEvent(tx, ref);
+      await markPaymentSubmitted(tx, { bookingId, sessionId: session.id });
       const [b] = await tx.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, bookingId));
       if (!b) throw new AppError('not_found', 'No such booking.');
       return b.status;

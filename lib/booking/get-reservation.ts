@@ -1,9 +1,11 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { events, reservations, reservationTickets, tickets, venues, type ReservationStatus } from '@/db/schema';
+import { sectionName, sectionNames } from '@/db/queries/section-names';
+import { bookings, events, reservations, reservationTickets, tickets, venues, type ReservationStatus } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
+import { paymentState, type PaymentState } from './payment-state';
 
 export type ReservationView = {
   id: string;
@@ -11,7 +13,10 @@ export type ReservationView = {
   expiresAt: string;
   /** How often the fan added time (lib/booking/extend-hold.ts). */
   extensions: number;
+  /** The checkout started for this hold, if any: its booking and what the fan is told about it. */
+  booking: { id: string; payment: PaymentState } | null;
   event: { id: string; name: string; date: string; venueName: string; city: string; timezone: string; currency: string };
+  /** `section` is the section's display name (db/queries/section-names.ts). */
   tickets: Array<{ id: string; section: string; row: string; number: number; price: number }>;
   total: number;
 };
@@ -34,8 +39,12 @@ export async function getReservation(db: DbOrTx, input: { userId: string; reserv
       timezone: venues.timezone,
       city: events.city,
       currency: events.currency,
+      bookingId: bookings.id,
+      bookingStatus: bookings.status,
+      paymentSubmitted: sql<boolean>`${bookings.paymentSubmittedAt} is not null`,
     })
     .from(reservations)
+    .leftJoin(bookings, eq(bookings.reservationId, reservations.id))
     .innerJoin(events, eq(events.id, reservations.eventId))
     .innerJoin(venues, eq(venues.id, events.venueId))
     .where(eq(reservations.id, reservationId));
@@ -47,6 +56,7 @@ export async function getReservation(db: DbOrTx, input: { userId: string; reserv
     .innerJoin(tickets, eq(tickets.id, reservationTickets.ticketId))
     .where(eq(reservationTickets.reservationId, reservationId))
     .orderBy(asc(tickets.seatIndex));
+  const names = await sectionNames(db, head.eventId);
 
   return {
     id: reservationId,
@@ -54,6 +64,7 @@ export async function getReservation(db: DbOrTx, input: { userId: string; reserv
     status: head.status === 'active' && !head.live ? 'expired' : head.status,
     expiresAt: head.expiresAt.toISOString(),
     extensions: head.extensions,
+    booking: head.bookingId && head.bookingStatus ? { id: head.bookingId, payment: paymentState(head.bookingStatus, head.paymentSubmitted) } : null,
     event: {
       id: head.eventId,
       name: head.eventName,
@@ -63,7 +74,7 @@ export async function getReservation(db: DbOrTx, input: { userId: string; reserv
       timezone: head.timezone,
       currency: head.currency,
     },
-    tickets: seats,
+    tickets: seats.map((t) => ({ ...t, section: sectionName(names, t.section) })),
     total: seats.reduce((sum, t) => sum + t.price, 0),
   };
 }

@@ -1,11 +1,13 @@
 import 'server-only';
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { bookings, events, reservationTickets, venues, type BookingStatus } from '@/db/schema';
+import { bookings, events, reservationTickets, venues } from '@/db/schema';
+import type { PaymentState } from './payment-state';
 
 export type UserBookingSummary = {
   id: string;
-  status: BookingStatus;
+  /** Paid, refunded, or finished at Checkout and being confirmed: never a checkout left unpaid. */
+  payment: Exclude<PaymentState, 'not_paid'>;
   total: number;
   currency: string;
   seatCount: number;
@@ -13,7 +15,10 @@ export type UserBookingSummary = {
   event: { id: string; name: string; date: string; venueName: string; city: string; timezone: string };
 };
 
-/** "My tickets": the fan's bookings, newest first. */
+/**
+ * "My tickets": the fan's bookings where money moved or is on its way, newest first. A checkout
+ * opened and left, declined or closed is not a ticket: it stays with its hold (My holds).
+ */
 export async function listUserBookings(db: DbOrTx, userId: string, limit = 50): Promise<UserBookingSummary[]> {
   const rows = await db
     .select({
@@ -33,12 +38,17 @@ export async function listUserBookings(db: DbOrTx, userId: string, limit = 50): 
     .from(bookings)
     .innerJoin(events, eq(events.id, bookings.eventId))
     .innerJoin(venues, eq(venues.id, events.venueId))
-    .where(eq(bookings.userId, userId))
+    .where(
+      and(
+        eq(bookings.userId, userId),
+        or(sql`${bookings.status} in ('confirmed', 'refunded')`, and(eq(bookings.status, 'pending'), isNotNull(bookings.paymentSubmittedAt))),
+      ),
+    )
     .orderBy(desc(bookings.createdAt), desc(bookings.id))
     .limit(limit);
   return rows.map((r) => ({
     id: r.id,
-    status: r.status,
+    payment: r.status === 'confirmed' ? 'paid' : r.status === 'refunded' ? 'refunded' : 'confirming',
     total: r.total,
     currency: r.currency,
     seatCount: r.seatCount,

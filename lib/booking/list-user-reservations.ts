@@ -1,13 +1,16 @@
 import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { events, reservationTickets, reservations, tickets, venues, type ReservationStatus } from '@/db/schema';
+import { paymentState, type PaymentState } from './payment-state';
+import { bookings, events, reservationTickets, reservations, tickets, venues, type ReservationStatus } from '@/db/schema';
 
 export type UserReservationSummary = {
   id: string;
   status: ReservationStatus;
   expiresAt: string;
   createdAt: string;
+  /** What the fan is told about the checkout of this hold; null when none was started. */
+  payment: PaymentState | null;
   event: { id: string; name: string; date: string; venueName: string; city: string; timezone: string; currency: string };
   seatCount: number;
   total: number;
@@ -34,14 +37,17 @@ export async function listUserReservations(
       timezone: venues.timezone,
       seatCount: sql<number>`count(${reservationTickets.ticketId})::int`,
       total: sql<number>`coalesce(sum(${tickets.priceMinor}), 0)::int`,
+      bookingStatus: bookings.status,
+      paymentSubmitted: sql<boolean>`${bookings.paymentSubmittedAt} is not null`,
     })
     .from(reservations)
+    .leftJoin(bookings, eq(bookings.reservationId, reservations.id))
     .innerJoin(events, eq(events.id, reservations.eventId))
     .innerJoin(venues, eq(venues.id, events.venueId))
     .leftJoin(reservationTickets, eq(reservationTickets.reservationId, reservations.id))
     .leftJoin(tickets, eq(tickets.id, reservationTickets.ticketId))
     .where(eq(reservations.userId, userId))
-    .groupBy(reservations.id, events.id, venues.id)
+    .groupBy(reservations.id, events.id, venues.id, bookings.id)
     .orderBy(desc(reservations.createdAt), desc(reservations.id))
     .limit(options.limit ?? 50);
 
@@ -51,6 +57,7 @@ export async function listUserReservations(
     status: r.status === 'active' && r.expiresAt <= now ? 'expired' : r.status,
     expiresAt: r.expiresAt.toISOString(),
     createdAt: r.createdAt.toISOString(),
+    payment: r.bookingStatus ? paymentState(r.bookingStatus, r.paymentSubmitted) : null,
     event: {
       id: r.eventId,
       name: r.eventName,

@@ -5,6 +5,7 @@ import { bookings } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { retrieveCheckoutSession } from '@/lib/payments/checkout';
 import { fulfilBooking } from './fulfil-booking';
+import { markPaymentSubmitted } from './mark-payment-submitted';
 
 const sessionIdPattern = /^cs_[A-Za-z0-9_]{1,250}$/;
 
@@ -25,11 +26,16 @@ export async function settleCheckoutReturn(db: Database, input: { userId: string
   // Settled already. A pending booking, or one whose hold ended while the fan paid, is asked about.
   if (booking.status === 'confirmed' || booking.status === 'refunded') return { bookingId: booking.id };
 
+  let finished = true;
   try {
     const session = await retrieveCheckoutSession(input.sessionId);
     if (session.metadata?.bookingId === booking.id && session.payment_status === 'paid') await fulfilBooking(db, session);
+    finished = session.status === 'complete';
   } catch (error) {
+    // Stripe sends the fan here only once the checkout is complete: until it can be asked, the
+    // booking is "confirming" (and the webhook settles it).
     console.warn(`payments: could not settle checkout ${input.sessionId} on return (${(error as Error).message})`);
   }
+  if (finished) await markPaymentSubmitted(db, { bookingId: booking.id, sessionId: input.sessionId });
   return { bookingId: booking.id };
 }

@@ -57,6 +57,9 @@ describe('startPayment', () => {
       cancel_url: expect.stringContaining(`/reservations/${hold.reservationId}`),
     });
     expect(session.expires_at * 1000 - Date.now()).toBeGreaterThan(29 * 60_000);
+    // The line items name each section as the map does ("Section 1"), not by its code ("S1").
+    const lines = vi.mocked(createCheckoutSession).mock.calls[0]![0].lines.map((l) => l.name);
+    expect(lines).toEqual([expect.stringMatching(/: Section 1, row A, seat 1$/), expect.stringMatching(/: Section 1, row A, seat 2$/)]);
 
     // Extended in Postgres (hold and seats together) and in Redis.
     const expiresAt = new Date(started.expiresAt).getTime();

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '@/db';
 import { withRetry } from '@/db/errors';
+import { sectionName, sectionNames } from '@/db/queries/section-names';
 import { bookings, events, reservations, reservationTickets, tickets, users, type Booking } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
@@ -141,11 +142,13 @@ async function claimCheckout(tx: DbOrTx, userId: string, reservationId: string, 
     .where(eq(reservationTickets.reservationId, reservationId));
   if (seats.length === 0 || seats.length !== n) throw new AppError('hold_expired', 'Some of these seats are no longer held for you.');
 
+  const names = await sectionNames(tx, hold.eventId);
   const bookingId = booking?.id ?? randomUUID();
   const total = seats.reduce((sum, s) => sum + s.price, 0);
   const pending = {
     status: 'pending' as const,
     statusReason: null,
+    paymentSubmittedAt: null,
     totalMinor: total,
     stripeSessionId: null,
     checkoutUrl: null,
@@ -177,7 +180,7 @@ async function claimCheckout(tx: DbOrTx, userId: string, reservationId: string, 
     ticketIds: seats.map((s) => s.id),
     currency: hold.currency,
     email: hold.email,
-    lines: seats.map((s) => ({ name: `${hold.eventName}: section ${s.section}, row ${s.row}, seat ${s.number}`, unitAmount: s.price })),
+    lines: seats.map((s) => ({ name: `${hold.eventName}: ${sectionName(names, s.section)}, row ${s.row}, seat ${s.number}`, unitAmount: s.price })),
   };
 }
 

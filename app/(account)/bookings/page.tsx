@@ -4,8 +4,7 @@ import { redirect } from 'next/navigation';
 import { ButtonLink } from '@/components/ui/button';
 import { db } from '@/db';
 import { getSessionUser } from '@/lib/auth/session';
-import type { BookingStatus } from '@/db/schema';
-import { listUserBookings } from '@/lib/booking/list-user-bookings';
+import { listUserBookings, type UserBookingSummary } from '@/lib/booking/list-user-bookings';
 import { signInHref } from '@/lib/callback-url';
 import { formatEventDateTime } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
@@ -14,12 +13,10 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'My tickets' };
 
-const statusLabel: Record<BookingStatus, string> = {
-  pending: 'Payment pending',
-  confirmed: 'Confirmed',
+const paymentLabel: Record<UserBookingSummary['payment'], string> = {
+  paid: 'Paid',
+  confirming: 'Confirming payment',
   refunded: 'Refunded',
-  failed: 'Payment failed',
-  cancelled: 'Cancelled',
 };
 
 export default async function BookingsPage() {
@@ -31,7 +28,7 @@ export default async function BookingsPage() {
     <div className="stack">
       <header className="page-header">
         <h1>My tickets</h1>
-        <p className="muted">Your bookings, newest first.</p>
+        <p className="muted">Your paid bookings, newest first. Seats you have not paid for yet are under <Link href="/reservations">My holds</Link>.</p>
       </header>
 
       {bookings.length === 0 ? (
@@ -55,7 +52,7 @@ export default async function BookingsPage() {
                 </div>
                 <div>
                   <p>
-                    <span className={`status status-${b.status}`}>{statusLabel[b.status]}</span>
+                    <span className={`status status-${b.payment}`}>{paymentLabel[b.payment]}</span>
                   </p>
                   <p>
                     {b.seatCount === 1 ? '1 seat' : `${b.seatCount} seats`} · {formatMoney(b.total, b.currency)}

@@ -6,7 +6,7 @@ import { db } from '@/db';
 import { getSessionUser } from '@/lib/auth/session';
 import { listUserReservations, type UserReservationSummary } from '@/lib/booking/list-user-reservations';
 import { signInHref } from '@/lib/callback-url';
-import { formatEventDateTime, formatMoment } from '@/lib/dates';
+import { formatEventDateTime } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
 
 export const dynamic = 'force-dynamic';
@@ -23,7 +23,7 @@ const statusLabel: Record<UserReservationSummary['status'], string> = {
 export default async function ReservationsPage() {
   const user = await getSessionUser();
   if (!user) redirect(signInHref('/reservations'));
-  const reservations = await listUserReservations(db, user.id);
+  const { reservations, loadedAt } = await load(user.id);
 
   return (
     <div className="stack">
@@ -54,8 +54,13 @@ export default async function ReservationsPage() {
                 <div>
                   <p>
                     <span className={`status status-${r.status}`}>{statusLabel[r.status]}</span>
-                    {r.status === 'active' ? (
-                      <span className="muted"> until {formatMoment(r.expiresAt, r.event.timezone)}</span>
+                    {/* Time left, not a clock time: the venues of one list can be in different zones. */}
+                    {r.status === 'active' ? <span className="muted"> · {minutesLeft(r.expiresAt, loadedAt)} left</span> : null}
+                    {r.status === 'active' && r.payment === 'not_paid' ? (
+                      <>
+                        {' · '}
+                        <span className="status status-not_paid">Not paid</span>
+                      </>
                     ) : null}
                   </p>
                   <p>
@@ -69,4 +74,14 @@ export default async function ReservationsPage() {
       )}
     </div>
   );
+}
+
+// The clock is read with the data, so "time left" describes the moment the list was read.
+async function load(userId: string) {
+  return { reservations: await listUserReservations(db, userId), loadedAt: Date.now() };
+}
+
+function minutesLeft(expiresAt: string, now: number): string {
+  const minutes = Math.max(1, Math.ceil((Date.parse(expiresAt) - now) / 60_000));
+  return minutes === 1 ? 'under a minute' : `${minutes} minutes`;
 }

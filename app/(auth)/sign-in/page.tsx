@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { Alert } from '@/components/ui/alert';
 import { getSessionUser } from '@/lib/auth/session';
 import { tooManyAttempts, wrongCredentials } from '@/lib/auth/sign-in-messages';
 import { safeCallbackUrl } from '@/lib/callback-url';
@@ -21,7 +22,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   return (
     <div className="card form-card">
       <h1>Sign in</h1>
-      <p className="muted">Sign in to hold seats and see your holds.</p>
+      {/* A fan sent here on the way to a waiting room is told why, and that the place is kept by account. */}
+      {callbackUrl.startsWith('/queue/') ? (
+        <Alert tone="info" title="This event has a waiting room">
+          <p>Sign in or create an account to join the queue. Your place is kept for your account, so one tab is enough.</p>
+        </Alert>
+      ) : (
+        <p className="muted">Sign in to hold seats and see your holds.</p>
+      )}
       <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
     </div>
   );

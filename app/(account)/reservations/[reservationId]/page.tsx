@@ -48,6 +48,7 @@ export default async function ReservationPage({ params, searchParams }: { params
   const { reservation, loadedAt } = await loadReservation(user.id, reservationId);
 
   const { event, tickets, status } = reservation;
+  const payment = reservation.booking?.payment ?? null;
   const eventHref = `/events/${event.id}`;
   const money = (minor: number) => formatMoney(minor, event.currency);
   const heading =
@@ -69,9 +70,15 @@ export default async function ReservationPage({ params, searchParams }: { params
         <EventSummary event={event} />
       </header>
 
-      {status === 'active' && checkout === 'cancelled' ? (
-        <Alert tone="info" title="Payment not completed">
-          <p>You left the checkout before paying. Your seats are still held until the timer runs out.</p>
+      {status === 'active' && payment === 'confirming' ? (
+        <Alert tone="info" title="Payment being confirmed">
+          <p>
+            You finished the checkout; we are waiting for the payment provider. <Link href={`/bookings/${reservation.booking!.id}`}>Follow your booking</Link>.
+          </p>
+        </Alert>
+      ) : status === 'active' && (checkout === 'cancelled' || payment === 'not_paid') ? (
+        <Alert tone="warning" title="Not paid">
+          <p>The checkout ended without a payment. Your seats are still held until the timer runs out: pay before then to keep them.</p>
         </Alert>
       ) : null}
 
@@ -105,7 +112,7 @@ export default async function ReservationPage({ params, searchParams }: { params
       <SeatTable tickets={tickets} currency={event.currency} total={reservation.total} totalLabel={'Total, all fees included'} />
 
       <div className="actions">
-        {status === 'active' ? (
+        {status === 'active' && payment !== 'confirming' ? (
           <>
             <PayButton
               reservationId={reservation.id}

@@ -69,13 +69,20 @@ export default async function EventPage({ params }: { params: Params }) {
       <section className="event-hero" aria-labelledby="event-name">
         <div>
           <p className="muted">
-            {event.category} · {event.performer.genre}
+            {event.category}
+            {event.performer.genre.toLowerCase() === event.category.toLowerCase() ? null : ` · ${event.performer.genre}`}
           </p>
           <h1 id="event-name">{event.name}</h1>
           <p>
             <strong>{event.performer.name}</strong>
           </p>
-          {event.description ? <p>{event.description}</p> : null}
+          {/* Folded away so that on a phone the seat map starts within the first screen. */}
+          {event.description ? (
+            <details className="event-about">
+              <summary>About this event</summary>
+              <p>{event.description}</p>
+            </details>
+          ) : null}
         </div>
         <dl className="card facts">
           <dt>When</dt>

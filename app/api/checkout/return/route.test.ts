@@ -63,7 +63,8 @@ describe('GET /api/checkout/return?session_id=...', () => {
     const c = await paidWithoutWebhook();
     const page = await api(`/bookings/${c.bookingId}?session_id=${c.sessionId}`, { cookie: c.cookie });
     expect(page.status).toBe(200);
-    expect(String(page.body)).toContain('Confirming your payment');
+    // Nothing told us the fan finished the checkout (no return, no webhook): not paid, as far as we know.
+    expect(String(page.body)).toContain('Not paid');
     expect(await bookingStatus(c.bookingId)).toBe('pending');
     expect((await api(`/bookings/${c.bookingId}`, { cookie: c.otherCookie })).status).toBe(404);
   });

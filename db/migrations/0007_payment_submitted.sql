@@ -1,0 +1,1 @@
+ALTER TABLE "bookings" ADD COLUMN "payment_submitted_at" timestamp with time zone;
