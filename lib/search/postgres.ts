@@ -10,6 +10,9 @@ import { searchWords } from './words';
 // weighted tsvector per event plus one tsvector per field, kept up to date by triggers; prefix
 // matching; Damerau typo correction (postgres-terms.ts).
 
+/** How many of the soonest shows a level of a several-word query is first looked for among. */
+const probeRows = 2000;
+
 /** Counting stops here: "1,000+ events" is all a fan needs, and it keeps "the" as cheap as "tamsin". */
 export const totalCap = 1000;
 
@@ -80,7 +83,7 @@ function levelPredicate(terms: WordTerms[], group: keyof typeof fieldColumns | '
   return sql`(${sql.join(perWord, sql` and `)})`;
 }
 
-function levels(terms: WordTerms[]): SQL[] {
+function levels(terms: WordTerms[]): Array<{ predicate: SQL; fieldsOnly: boolean }> {
   const fuzzy = terms.some((t) => t.corrections.length > 0);
   const order: Array<[keyof typeof fieldColumns | 'anywhere', Match]> = [
     ['performer', 'exact'],
@@ -92,7 +95,9 @@ function levels(terms: WordTerms[]): SQL[] {
     ['anywhere', 'exact'],
     ['anywhere', 'fuzzy'],
   ];
-  return order.filter(([, match]) => fuzzy || match === 'exact').map(([group, match]) => levelPredicate(terms, group, match));
+  return order
+    .filter(([, match]) => fuzzy || match === 'exact')
+    .map(([group, match]) => ({ predicate: levelPredicate(terms, group, match), fieldsOnly: group !== 'anywhere' }));
 }
 
 type Row = {
@@ -181,12 +186,33 @@ export function createPostgresSearch(db: Database): SearchDriver {
   async function rankByLevel(q: SearchQuery, terms: WordTerms[], where: SQL[]): Promise<Row[]> {
     const wanted = q.page * q.limit;
     const ids: string[] = [];
-    const predicates = terms.length ? levels(terms) : [sql`true`];
-    for (let i = 0; i < predicates.length && ids.length < wanted; i++) {
-      const conditions = [...where, predicates[i]!, ...predicates.slice(0, i).map((p) => sql`not ${p}`)];
+    const all = terms.length ? levels(terms) : [{ predicate: sql`true`, fieldsOnly: true }];
+    const order = sql`${q.includePast ? sql`(s.date < now()), ` : sql``}s.date, s.event_id`;
+    for (let i = 0; i < all.length && ids.length < wanted; i++) {
+      const level = sql`${all[i]!.predicate}${sql.join(all.slice(0, i).map((l) => sql` and not ${l.predicate}`))}`;
+      const limit = wanted - ids.length;
+      // Words that go together (a city's two words, a performer's name) fool the planner, which
+      // takes them as independent, expects few rows and sorts thousands. So for several words a
+      // level on the field tsvectors is first looked for among the soonest probeRows shows, an
+      // index-only walk of event_search_date_fields_idx: a level that fills the page there is
+      // done, and one that does not is rare enough to look up through its GIN indexes.
+      if (terms.length > 1 && all.slice(0, i + 1).every((l) => l.fieldsOnly)) {
+        const probe = await run<{ event_id: string; walked: number }>(sql`
+          select s.event_id, s.walked from (
+            select s.event_id, s.date, ${level} as hit, count(*) over () as walked
+            from (
+              select s.event_id, s.date, s.performer_doc, s.name_doc, s.place_doc from event_search s
+              ${whereAll(where)} order by ${order} limit ${probeRows}
+            ) s
+          ) s
+          where s.hit order by ${order} limit ${limit}`);
+        if (probe.length === limit || (probe.length > 0 && Number(probe[0]!.walked) < probeRows)) {
+          ids.push(...probe.map((r) => r.event_id));
+          continue;
+        }
+      }
       const rows = await run<{ event_id: string }>(sql`
-        select s.event_id from event_search s ${whereAll(conditions)}
-        order by ${q.includePast ? sql`(s.date < now()), ` : sql``}s.date, s.event_id limit ${wanted - ids.length}`);
+        select s.event_id from event_search s ${whereAll([...where, level])} order by ${order} limit ${limit}`);
       ids.push(...rows.map((r) => r.event_id));
     }
     const page = ids.slice((q.page - 1) * q.limit, wanted);
