@@ -202,7 +202,7 @@ export function createPostgresSearch(db: Database): SearchDriver {
             select s.event_id, s.date, ${level} as hit, count(*) over () as walked
             from (
               select s.event_id, s.date, s.performer_doc, s.name_doc, s.place_doc from event_search s
-              ${whereAll(where)} order by ${order} limit ${probeRows}
+              ${whereAll([...where, sql`s.date > '-infinity'`])} order by ${order} limit ${probeRows}
             ) s
           ) s
           where s.hit order by ${order} limit ${limit}`);
