@@ -20,6 +20,8 @@ export const db: Database = new Proxy({} as Database, {
   get(_target, prop) {
     const real = connect().db as unknown as Record<string | symbol, unknown>;
     const value = real[prop];
-    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+    // $client (the postgres.js client, itself a function) keeps its methods: search runs unprepared
+    // statements through it (lib/search/postgres-run.ts).
+    return typeof value === 'function' && prop !== '$client' ? (value as (...a: unknown[]) => unknown).bind(real) : value;
   },
 });

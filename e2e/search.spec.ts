@@ -31,6 +31,8 @@ test('a misspelled artist typed in the header finds the event', async ({ page })
     const result = page.getByRole('heading', { name: `${artist}: Night Tour` }).getByRole('link');
     await expect(result).toBeVisible();
     await expect(page.locator('mark').first()).toBeVisible();
+    // The card's on-sale state, read as the home page's cards read it: no seat left to hold.
+    await expect(page.getByRole('article').filter({ has: result }).getByText('Sold out')).toBeVisible();
     await result.click();
     await expect(page).toHaveURL(new RegExp(`/events/${event!.id}`));
     await expect(page.getByRole('heading', { level: 1 })).toContainText(artist);

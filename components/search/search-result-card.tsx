@@ -3,8 +3,10 @@ import { DateBadge } from '@/components/events/date-badge';
 import { formatEventDateTime } from '@/lib/dates';
 import type { SearchEvent } from '@/lib/search/types';
 import { Highlight } from './highlight';
+import { ResultSale } from './result-sale';
 
-export function SearchResultCard({ event }: { event: SearchEvent }) {
+/** `now` is when the page was rendered: it tells "on sale" from "on sale at …". */
+export function SearchResultCard({ event, now }: { event: SearchEvent; now: number }) {
   const terms = event.highlights ?? [];
   const headingId = `result-${event.id}`;
   return (
@@ -25,6 +27,7 @@ export function SearchResultCard({ event }: { event: SearchEvent }) {
         <p className="muted">
           <Highlight text={`${event.venue.name}, ${event.venue.city}`} terms={terms} />
         </p>
+        {event.card ? <ResultSale card={event.card} date={event.date} timezone={event.venue.timezone} now={now} /> : null}
       </div>
     </article>
   );

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gt, inArray, lte, min, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { events, performers, tickets, venues } from '@/db/schema';
+import { events, performers, venues } from '@/db/schema';
+import { lowestPrices } from './lowest-prices';
 
 export type HomeEvent = {
   id: string;
@@ -89,18 +90,4 @@ export async function listHomeEvents(db: DbOrTx, options: ListHomeEventsOptions 
   });
 
   return { onSale: onSaleRows.map(shape), comingSoon: comingSoonRows.map(shape), cities };
-}
-
-// A hold past its expiry counts as available, whether or not the sweeper has run yet.
-async function lowestPrices(db: DbOrTx, eventIds: string[], now: Date) {
-  return db
-    .select({ eventId: tickets.eventId, fromPrice: min(tickets.priceMinor) })
-    .from(tickets)
-    .where(
-      and(
-        inArray(tickets.eventId, eventIds),
-        or(eq(tickets.status, 'available'), and(eq(tickets.status, 'reserved'), lte(tickets.holdExpiresAt, now))),
-      ),
-    )
-    .groupBy(tickets.eventId);
 }

@@ -1,4 +1,6 @@
 import 'server-only';
+import { db } from '@/db';
+import { cardFacts } from '@/lib/events/card-facts';
 import { getKv } from '@/lib/kv';
 import { cachedJson } from '@/lib/kv/cache';
 import { getSearch } from './index';
@@ -9,7 +11,13 @@ import type { SearchQuery, SearchResult } from './types';
 // new event showing up ten seconds late costs nobody anything.
 export const searchCacheSeconds = 10;
 
+/** A search with each result's card facts (price, on-sale state), cached as one entry. */
 export function cachedSearch(q: SearchQuery): Promise<SearchResult> {
   const driver = getSearch();
-  return cachedJson(getKv(), `search:v1:${driver.name}:${normalisedQueryKey(q)}`, searchCacheSeconds, () => driver.search(q));
+  const kv = getKv();
+  return cachedJson(kv, `search:v2:${driver.name}:${normalisedQueryKey(q)}`, searchCacheSeconds, async () => {
+    const result = await driver.search(q);
+    const facts = await cardFacts(db, kv, result.events.map((e) => e.id));
+    return { ...result, events: result.events.map((e) => ({ ...e, card: facts.get(e.id) })) };
+  });
 }

@@ -10,25 +10,33 @@ import { fold, searchWords } from './words';
 const pre = '\u0001';
 const post = '\u0002';
 
-// One word must match somewhere (typo-tolerant, or as a prefix: "tay" -> "taylor"); it scores
-// the points of the best tier it matched, like the Postgres driver's discrete ranking.
+// Typo tolerance as in the Postgres driver: one edit from 4 letters, two from 8, where a swap of
+// two neighbouring letters is one edit (Damerau), anywhere in the word (no fixed prefix).
+export const typoFuzziness = { fuzziness: 'AUTO:4,8', fuzzy_transpositions: true, prefix_length: 0 } as const;
+
+/** Counting stops here, as in the Postgres driver: "1,000+ events". */
+export const totalCap = 1000;
+
+// One word must match somewhere (as typed or as a prefix: "tay" -> "taylor"; or within a typo);
+// it scores the points of the best tier it matched, doubled when met as typed, like the Postgres
+// driver's discrete ranking: exact and prefix matches rank before corrections.
 function wordClause(word: string): estypes.QueryDslQueryContainer {
   return {
     dis_max: {
-      queries: fieldTiers.map(({ fields, points }) => ({
-        constant_score: {
-          boost: points,
-          filter: {
-            bool: {
-              should: [
-                { multi_match: { query: word, fields, fuzziness: 'AUTO', prefix_length: 1 } },
-                { multi_match: { query: word, fields, type: 'phrase_prefix' } },
-              ],
-              minimum_should_match: 1,
+      queries: fieldTiers.flatMap(({ fields, points }) => [
+        {
+          constant_score: {
+            boost: points * 2,
+            filter: {
+              bool: {
+                should: [{ multi_match: { query: word, fields } }, { multi_match: { query: word, fields, type: 'phrase_prefix' } }],
+                minimum_should_match: 1,
+              },
             },
           },
         },
-      })),
+        { constant_score: { boost: points, filter: { multi_match: { query: word, fields, ...typoFuzziness } } } },
+      ]),
     },
   };
 }
@@ -61,7 +69,7 @@ export function buildSearchRequest(index: string, q: SearchQuery, now = Date.now
     index,
     from: (q.page - 1) * q.limit,
     size: q.limit,
-    track_total_hits: true,
+    track_total_hits: totalCap,
     query: { bool: { must: words.length ? words.map(wordClause) : [{ match_all: {} }], filter: filters(q) } },
     sort,
     highlight: words.length
@@ -103,10 +111,12 @@ export function parseSearchResponse(q: SearchQuery, response: estypes.SearchResp
       },
     ];
   });
-  return { events, page: q.page, limit: q.limit, total: typeof total === 'number' ? total : (total?.value ?? 0) };
+  const result: SearchResult = { events, page: q.page, limit: q.limit, total: Math.min(typeof total === 'number' ? total : (total?.value ?? 0), totalCap) };
+  if (typeof total === 'object' && total.relation === 'gte') result.totalCapped = true;
+  return result;
 }
 
-/** "Did you mean": the performers nearest the whole phrase, one hit per performer. */
+/** "Did you mean": the performers nearest the whole phrase (by their name or an event name), one hit per performer. */
 export function buildSuggestRequest(index: string, keyword: string): estypes.SearchRequest {
   return {
     index,
@@ -114,7 +124,11 @@ export function buildSuggestRequest(index: string, keyword: string): estypes.Sea
     _source: ['performer.name'],
     query: {
       bool: {
-        must: [{ match: { 'performer.name': { query: searchWords(keyword).join(' '), fuzziness: 2 } } }],
+        should: [
+          { match: { 'performer.name': { query: searchWords(keyword).join(' '), boost: 2, ...typoFuzziness } } },
+          { match: { name: { query: searchWords(keyword).join(' '), ...typoFuzziness } } },
+        ],
+        minimum_should_match: 1,
         filter: [{ range: { date: { gte: 'now' } } }],
       },
     },

@@ -91,9 +91,9 @@ describe('elasticsearch driver', () => {
     expect(deleted).toEqual(['/events-1']);
   });
 
-  it('builds one clause per word: fuzzy or prefix, scored by the best field tier', () => {
+  it('builds one clause per word: as typed or a prefix (double points), or within a Damerau typo, by the best field tier', () => {
     const request = buildSearchRequest('events', { keyword: 'Beyoncé tay', page: 2, limit: 10, city: 'Paris', start: '2031-03-05', end: '2031-03-07T10:00:00.000Z' });
-    expect(request).toMatchObject({ index: 'events', from: 10, size: 10, track_total_hits: true });
+    expect(request).toMatchObject({ index: 'events', from: 10, size: 10, track_total_hits: 1000 });
     const must = (request.query as { bool: { must: unknown[]; filter: unknown[] } }).bool.must;
     expect(must).toHaveLength(2);
     expect(JSON.stringify(must[0])).toContain('"query":"beyonce"');
@@ -102,15 +102,23 @@ describe('elasticsearch driver', () => {
         queries: expect.arrayContaining([
           {
             constant_score: {
-              boost: 8,
+              boost: 16,
               filter: {
                 bool: {
                   should: [
-                    { multi_match: { query: 'tay', fields: ['performer.name'], fuzziness: 'AUTO', prefix_length: 1 } },
+                    { multi_match: { query: 'tay', fields: ['performer.name'] } },
                     { multi_match: { query: 'tay', fields: ['performer.name'], type: 'phrase_prefix' } },
                   ],
                   minimum_should_match: 1,
                 },
+              },
+            },
+          },
+          {
+            constant_score: {
+              boost: 8,
+              filter: {
+                multi_match: { query: 'tay', fields: ['performer.name'], fuzziness: 'AUTO:4,8', fuzzy_transpositions: true, prefix_length: 0 },
               },
             },
           },
@@ -152,5 +160,14 @@ describe('elasticsearch driver', () => {
     const missed = await driver.search({ keyword: 'beyonse xqzzy', page: 1, limit: 20 });
     expect(missed).toMatchObject({ total: 0, events: [], suggestions: ['Beyoncé'] });
     expect(searches[2]).toMatchObject({ collapse: { field: 'performer.name.keyword' } });
+    // "Did you mean" forgives the same typos as the search: a swap anywhere is one edit.
+    expect(JSON.stringify(searches[2])).toContain('"fuzziness":"AUTO:4,8","fuzzy_transpositions":true,"prefix_length":0');
+  });
+
+  it('stops counting at 1,000 and says so', async () => {
+    const { mock, client } = mockedClient();
+    mock.add({ method: ['POST', 'GET'], path: '/events/_search' }, () => ({ hits: { total: { value: 1000, relation: 'gte' }, hits: [] } }));
+    const driver = createElasticsearchSearch(client, 'events', db);
+    expect(await driver.search({ keyword: 'the', page: 60, limit: 20 })).toMatchObject({ total: 1000, totalCapped: true, events: [] });
   });
 });

@@ -23,7 +23,7 @@ const la = (day: string, time: string) => new Date(`${day}T${time}-08:00`);
 export async function createSearchCatalogue(sql: postgres.Sql): Promise<Catalogue> {
   const city = `Qz${letters(10)}`;
   const otherCity = `Qy${letters(10)}`;
-  const performerNames = ['Beyoncé', 'Metallica', 'Taylor Swift', 'Harbor Choir', 'Pager Nine'];
+  const performerNames = ['Beyoncé', 'Metallica', 'Taylor Swift', 'Harbor Choir', 'Pager Nine', 'Tamsin Gray', 'Paget Lane'];
   const performers = new Map<string, string>();
   for (const name of performerNames) {
     const [row] = await sql`insert into performers (name, genre, home_city) values (${name}, 'pop', 'Nowhere') returning id`;
@@ -46,6 +46,9 @@ export async function createSearchCatalogue(sql: postgres.Sql): Promise<Catalogu
     { key: 'past', performer: 'Beyoncé', name: 'Beyoncé: Renaissance', venue: 'Orpheum Hall', date: days(-2) },
     { key: 'otherCity', performer: 'Pager Nine', name: 'Pager Nine Live', venue: 'Orpheum Hall', date: days(5), city: otherCity },
     { key: 'comedy', performer: 'Pager Nine', name: 'Pager Nine Laughs', venue: 'Orpheum Hall', date: days(6), category: 'comedy' },
+    // Typos: "Tmasin" is one swap from Tamsin; "pager" one letter from Paget, whose show is sooner.
+    { key: 'tamsin', performer: 'Tamsin Gray', name: 'Quiet Hours', venue: 'Orpheum Hall', date: days(7) },
+    { key: 'paget', performer: 'Paget Lane', name: 'Lane Songs', venue: 'Orpheum Hall', date: days(0.5) },
     // Date-range edges, in the venue's time zone, around 5-7 March 2031.
     { key: 'dayBefore', performer: 'Pager Nine', name: 'Edge Night', venue: 'Orpheum Hall', date: la('2031-03-04', '23:59:59.999') },
     { key: 'firstDayLate', performer: 'Pager Nine', name: 'Edge Night', venue: 'Orpheum Hall', date: la('2031-03-05', '21:00:00') },
@@ -66,7 +69,7 @@ export async function createSearchCatalogue(sql: postgres.Sql): Promise<Catalogu
 }
 
 /** `count` events of one new performer in a new city, on distinct future days. */
-export async function createManyEvents(sql: postgres.Sql, count: number): Promise<{ city: string; ids: string[] }> {
+export async function createManyEvents(sql: postgres.Sql, count: number): Promise<{ city: string; ids: string[]; firstDay: string }> {
   const city = `Qp${letters(10)}`;
   const [performer] = await sql`insert into performers (name, genre, home_city) values ('Pagination Parade', 'pop', 'Nowhere') returning id`;
   const [venue] = await sql`
@@ -84,5 +87,5 @@ export async function createManyEvents(sql: postgres.Sql, count: number): Promis
     on_sale_at: days(-1),
   }));
   const inserted = await sql`insert into events ${sql(rows)} returning id`;
-  return { city, ids: inserted.map((r) => r.id as string) };
+  return { city, ids: inserted.map((r) => r.id as string), firstDay: rows[0]!.date.toISOString() };
 }

@@ -48,6 +48,26 @@ describe.each(drivers)('search contract: %s', (_name, make) => {
     expect((await ids({ keyword: 'taylor swft' }))[0]).toBe(cat.ids.venue);
   });
 
+  it('counts a swap, a dropped, an extra or a wrong letter anywhere as one typo (two from 8 letters)', async () => {
+    for (const typo of ['tmasin', 'tasmin', 'amsin', 'tamin', 'tamsinn', 'ttamsin', 'tamsun', 'xamsin', 'Tmasin Gray']) {
+      expect((await ids({ keyword: typo }))[0], typo).toBe(cat.ids.tamsin);
+    }
+    expect((await ids({ keyword: 'mteallcia' }))[0]).toBe(cat.ids.description); // two swaps, 9 letters
+    expect((await ids({ keyword: 'mteallca' }))[0]).toBe(cat.ids.description); // a swap and a drop, 8 letters
+    expect(await ids({ keyword: 'mtallca' })).toEqual([]); // two edits in 7 letters is too many
+    expect(await ids({ keyword: 'gary' })).toEqual([cat.ids.tamsin]);
+    expect(await ids({ keyword: 'gar' })).toEqual([]); // under 4 letters: no typo forgiven
+  });
+
+  it('ranks exact and prefix matches before typo corrections', async () => {
+    // Paget Lane's show is sooner, but "pager" is exactly Pager Nine.
+    const pager = await ids({ keyword: 'pager' });
+    expect(pager[0]).toBe(cat.ids.comedy);
+    expect(pager).toContain(cat.ids.paget);
+    expect(pager.indexOf(cat.ids.paget!)).toBeGreaterThan(pager.indexOf(cat.ids.comedy!));
+    expect((await ids({ keyword: 'paget' }))[0]).toBe(cat.ids.paget);
+  });
+
   it('needs every word to match somewhere', async () => {
     expect(await ids({ keyword: 'metallica beyonce' })).toEqual([cat.ids.description]);
     expect(await ids({ keyword: 'metallica qqqqqqqqqzzz' })).toEqual([]);
@@ -79,6 +99,24 @@ describe.each(drivers)('search contract: %s', (_name, make) => {
     const result = await find({ keyword: 'beyonse renaissanse qqqqqzzzzz', city: undefined });
     expect(result.total).toBe(0);
     expect(result.suggestions?.some((name) => name.startsWith('Beyoncé'))).toBe(true);
+    const swapped = await find({ keyword: 'tmasin qqqqqzzzzz', city: undefined });
+    expect(swapped.total).toBe(0);
+    expect(swapped.suggestions).toContain('Tamsin Gray');
+  });
+
+  it('stops counting at 1,000 and still pages soonest first', async () => {
+    const many = await createManyEvents(sql, 1005);
+    await search.indexEvents(many.ids);
+    const first = await search.search({ keyword: 'pagination parade', city: many.city, page: 1, limit: 20 });
+    expect(first).toMatchObject({ total: 1000, totalCapped: true });
+    expect(first.events).toHaveLength(20);
+    const dates = first.events.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    const second = await search.search({ keyword: 'pagination parade', city: many.city, page: 2, limit: 20 });
+    expect(second.events.map((e) => e.id).filter((id) => first.events.some((e) => e.id === id))).toEqual([]);
+    const exact = await search.search({ keyword: 'pagination', city: many.city, page: 1, limit: 20, end: many.firstDay });
+    expect(exact).toMatchObject({ total: 3 });
+    expect(exact.totalCapped).toBeUndefined();
   });
 
   it('pages stably: every event once, total right, even when dates tie', async () => {

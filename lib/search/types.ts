@@ -1,4 +1,5 @@
 // The search port: one query shape and one result shape for every driver (lib/search/index.ts).
+import type { CardFacts } from '@/lib/events/card-facts';
 
 /**
  * `start` and `end` are either a calendar day (YYYY-MM-DD), matched against the show's day in the
@@ -28,13 +29,17 @@ export type SearchEvent = {
   venue: { id: string; name: string; city: string; timezone: string };
   /** Folded words (lower case, no accents) that matched this event, for <mark>. */
   highlights?: string[];
+  /** Price and on-sale state, added by cachedSearch() (not by the drivers). */
+  card?: CardFacts;
 };
 
 export type SearchResult = {
   events: SearchEvent[];
   page: number;
   limit: number;
+  /** Matches, counted up to 1,000 (then `totalCapped` is set: "1,000+ events"). */
   total: number;
+  totalCapped?: boolean;
   /** "Did you mean": nearest performer and event names, offered when nothing matched. */
   suggestions?: string[];
 };

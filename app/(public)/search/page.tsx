@@ -18,8 +18,12 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   return { title: keyword ? `“${keyword.slice(0, 60)}”: search` : 'Search events' };
 }
 
+async function loadResults(query: SearchQuery) {
+  return { result: await cachedSearch(query), renderedAt: Date.now() };
+}
+
 async function Results({ query, params }: { query: SearchQuery; params: URLSearchParams }) {
-  const result = await cachedSearch(query);
+  const { result, renderedAt } = await loadResults(query);
   if (result.total === 0) {
     return (
       <section aria-labelledby="results-heading" className="stack">
@@ -44,13 +48,13 @@ async function Results({ query, params }: { query: SearchQuery; params: URLSearc
   return (
     <section aria-labelledby="results-heading" className="stack">
       <h2 id="results-heading" aria-live="polite">
-        {result.total === 1 ? '1 event' : `${result.total.toLocaleString('en-US')} events`}
+        {result.total === 1 ? '1 event' : `${result.total.toLocaleString('en-US')}${result.totalCapped ? '+' : ''} events`}
         {result.events.length ? <span className="muted"> · showing {from}–{from + result.events.length - 1}</span> : null}
       </h2>
       <ul className="event-grid">
         {result.events.map((event) => (
           <li key={event.id}>
-            <SearchResultCard event={event} />
+            <SearchResultCard event={event} now={renderedAt} />
           </li>
         ))}
       </ul>

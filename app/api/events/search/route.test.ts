@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSearchCatalogue } from '@/lib/search/search-fixtures';
 import { testSql } from '@/lib/testing/db';
@@ -22,6 +23,36 @@ describe('GET /api/events/search', () => {
         { id: cat.ids.performer },
       ],
     });
+  });
+
+  it("gives each result its card: lowest all-in price, on-sale time, queue, as the home page's cards", async () => {
+    const cat = await createSearchCatalogue(sql);
+    const priced = cat.ids.performerSooner!;
+    const seats = [
+      [0, 'A', 1, 6000, 'available'],
+      [1, 'A', 2, 4500, 'available'],
+      [2, 'A', 3, 3000, 'reserved'], // held by someone until tomorrow: not a price a fan can get
+    ] as const;
+    const [fan] = await sql`
+      insert into users (email, name, password_hash) values (${`search-card-${randomUUID()}@example.com`}, 'Card Fan', 'x') returning id`;
+    const [hold] = await sql`
+      insert into reservations (id, user_id, event_id, expires_at)
+      values (${randomUUID()}, ${fan!.id}, ${priced}, now() + interval '1 day') returning id`;
+    for (const [index, row, number, price, status] of seats) {
+      const held = status === 'reserved';
+      await sql`
+        insert into tickets (event_id, seat_index, section, row, number, tier, price_minor, currency, status, hold_id, hold_expires_at)
+        values (${priced}, ${index}, 'Floor', ${row}, ${number}, 'standard', ${price}, 'USD', ${status},
+                ${held ? hold!.id : null}, ${held ? new Date(Date.now() + 86_400_000) : null})`;
+    }
+    await sql`update events set queue_mode = 'on' where id = ${priced}`;
+    await new Promise((r) => setTimeout(r, 1200)); // the server's queued-events list refreshes every 500 ms in tests
+
+    const result = await api(`/api/events/search?keyword=beyonce&city=${cat.city}&limit=3`);
+    expect(result.status).toBe(200);
+    const [first, second] = (result.body as { events: Array<{ id: string; card: unknown }> }).events;
+    expect(first).toMatchObject({ id: priced, card: { fromPrice: 4500, currency: 'USD', queued: true, onSaleAt: expect.any(String) } });
+    expect(second).toMatchObject({ id: cat.ids.performer, card: { fromPrice: null, queued: false } });
   });
 
   it.each([
