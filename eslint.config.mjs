@@ -8,7 +8,12 @@ const holdOperations = {
     name,
     message: 'Hold seats through holdSeats (lib/booking/hold-seats.ts), the one guarded door.',
   })),
-  patterns: [{ group: ['**/booking/reserve-seats', '**/booking/reserve-best-available'], message: 'Hold seats through holdSeats (lib/booking/hold-seats.ts).' }],
+  patterns: [
+    {
+      group: ['**/booking/reserve-seats', '**/booking/reserve-best-available'],
+      message: 'Hold seats through holdSeats (lib/booking/hold-seats.ts).',
+    },
+  ],
 };
 // The other way to a hold is not a fan's request: the waitlist's offer pass holds freed seats for
 // the next fan in line (lib/booking/hold-offer.ts). Only that pass may.

@@ -26,7 +26,13 @@ afterAll(async () => {
 const hungAfterMs = 30_000;
 
 const settleWithin = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p.then(() => 'ok', (e: { code?: string }) => `error:${e?.code ?? 'unknown'}`), new Promise<string>((r) => setTimeout(() => r('hung'), ms))]);
+  Promise.race([
+    p.then(
+      () => 'ok',
+      (e: { code?: string }) => `error:${e?.code ?? 'unknown'}`,
+    ),
+    new Promise<string>((r) => setTimeout(() => r('hung'), ms)),
+  ]);
 
 describe('the database driver when connections are killed mid-transaction', () => {
   it('every transaction and every later query settles: no hang, no uncaught exception', async () => {

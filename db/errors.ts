@@ -33,9 +33,7 @@ const transientDriverCodes = new Set([
 
 /** A fault of the connection, not of the query: worth a retry, else a 503 with Retry-After. */
 export function isTransientDbError(error: unknown): boolean {
-  return errorCodes(error).some(
-    (code) => transientStates.has(code) || /^08[0-9A-Z]{3}$/.test(code) || transientDriverCodes.has(code),
-  );
+  return errorCodes(error).some((code) => transientStates.has(code) || /^08[0-9A-Z]{3}$/.test(code) || transientDriverCodes.has(code));
 }
 
 function isRetryable(error: unknown): boolean {

@@ -76,8 +76,12 @@ export const events = pgTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     date: timestamp('date', { withTimezone: true }).notNull(),
-    performerId: uuid('performer_id').notNull().references(() => performers.id),
-    venueId: uuid('venue_id').notNull().references(() => venues.id),
+    performerId: uuid('performer_id')
+      .notNull()
+      .references(() => performers.id),
+    venueId: uuid('venue_id')
+      .notNull()
+      .references(() => venues.id),
     city: text('city').notNull(),
     category: text('category').notNull(),
     onSaleAt: timestamp('on_sale_at', { withTimezone: true }).notNull(),
@@ -98,7 +102,9 @@ export const events = pgTable(
     index('events_date_idx').on(t.date),
     index('events_city_date_idx').on(t.city, t.date),
     // Every server re-reads the (few) queued events every couple of seconds for the gate.
-    index('events_queued_idx').on(t.date).where(sql`${t.queueMode} <> 'off'`),
+    index('events_queued_idx')
+      .on(t.date)
+      .where(sql`${t.queueMode} <> 'off'`),
   ],
 );
 
@@ -106,8 +112,12 @@ export const reservations = pgTable(
   'reservations',
   {
     id: uuid('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
-    eventId: uuid('event_id').notNull().references(() => events.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id),
     status: reservationStatus('status').notNull().default('active'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     // Starting payment may extend a hold once, so a fan typing a card number keeps the seats.
@@ -119,7 +129,9 @@ export const reservations = pgTable(
   },
   (t) => [
     index('reservations_user_event_idx').on(t.userId, t.eventId),
-    index('reservations_active_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'active'`),
+    index('reservations_active_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'active'`),
   ],
 );
 
@@ -127,7 +139,9 @@ export const tickets = pgTable(
   'tickets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id').notNull().references(() => events.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id),
     seatIndex: integer('seat_index').notNull(),
     section: text('section').notNull(),
     row: text('row').notNull(),
@@ -144,9 +158,13 @@ export const tickets = pgTable(
     uniqueIndex('tickets_event_seat_idx').on(t.eventId, t.section, t.row, t.number),
     uniqueIndex('tickets_event_seat_index_idx').on(t.eventId, t.seatIndex),
     index('tickets_event_status_idx').on(t.eventId, t.status),
-    index('tickets_hold_idx').on(t.holdId).where(sql`${t.holdId} is not null`),
+    index('tickets_hold_idx')
+      .on(t.holdId)
+      .where(sql`${t.holdId} is not null`),
     // The sweeper's scan: only the (few) reserved rows, oldest expiry first.
-    index('tickets_reserved_expiry_idx').on(t.holdExpiresAt).where(sql`${t.status} = 'reserved'`),
+    index('tickets_reserved_expiry_idx')
+      .on(t.holdExpiresAt)
+      .where(sql`${t.status} = 'reserved'`),
     check('tickets_price_nonnegative', sql`${t.priceMinor} >= 0`),
     // A ticket's state and its references move together: a reserved ticket names its hold and
     // expiry, a sold one its booking, an available one nothing.
@@ -162,8 +180,12 @@ export const tickets = pgTable(
 export const reservationTickets = pgTable(
   'reservation_tickets',
   {
-    reservationId: uuid('reservation_id').notNull().references(() => reservations.id),
-    ticketId: uuid('ticket_id').notNull().references(() => tickets.id),
+    reservationId: uuid('reservation_id')
+      .notNull()
+      .references(() => reservations.id),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
   },
   (t) => [primaryKey({ columns: [t.reservationId, t.ticketId] }), index('reservation_tickets_ticket_idx').on(t.ticketId)],
 );
@@ -172,9 +194,15 @@ export const bookings = pgTable(
   'bookings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    reservationId: uuid('reservation_id').notNull().references(() => reservations.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
-    eventId: uuid('event_id').notNull().references(() => events.id),
+    reservationId: uuid('reservation_id')
+      .notNull()
+      .references(() => reservations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id),
     status: bookingStatus('status').notNull().default('pending'),
     totalMinor: integer('total_minor').notNull(),
     currency: char('currency', { length: 3 }).notNull(),
@@ -212,8 +240,12 @@ export const stripeEvents = pgTable('stripe_events', {
 // One row per ticket sold. The primary key on ticket_id is the last line of defence against a
 // double sale: even a buggy code path cannot record a second sale of the same ticket.
 export const soldTickets = pgTable('sold_tickets', {
-  ticketId: uuid('ticket_id').primaryKey().references(() => tickets.id),
-  bookingId: uuid('booking_id').notNull().references(() => bookings.id),
+  ticketId: uuid('ticket_id')
+    .primaryKey()
+    .references(() => tickets.id),
+  bookingId: uuid('booking_id')
+    .notNull()
+    .references(() => bookings.id),
   soldAt: timestamp('sold_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -236,8 +268,12 @@ export const waitlistEntries = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     position: bigint('position', { mode: 'number' }).generatedAlwaysAsIdentity(),
-    eventId: uuid('event_id').notNull().references(() => events.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     quantity: integer('quantity').notNull(),
     maxPriceMinor: integer('max_price_minor').notNull(),
     section: text('section'),
@@ -249,8 +285,12 @@ export const waitlistEntries = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('waitlist_open_entry_idx').on(t.eventId, t.userId).where(sql`${t.status} in ('waiting', 'offered')`),
-    index('waitlist_event_queue_idx').on(t.eventId, t.position).where(sql`${t.status} in ('waiting', 'offered')`),
+    uniqueIndex('waitlist_open_entry_idx')
+      .on(t.eventId, t.userId)
+      .where(sql`${t.status} in ('waiting', 'offered')`),
+    index('waitlist_event_queue_idx')
+      .on(t.eventId, t.position)
+      .where(sql`${t.status} in ('waiting', 'offered')`),
     check('waitlist_quantity_positive', sql`${t.quantity} >= 1`),
     check('waitlist_price_nonnegative', sql`${t.maxPriceMinor} >= 0`),
   ],

@@ -104,7 +104,15 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<SeedSum
 
       const venues = buildVenues();
       for (const v of venues) {
-        await createVenue(tx, { id: v.id, name: v.name, kind: v.kind, address: v.address, city: v.city.name, timezone: v.city.timeZone, seatMap: v.seatMap });
+        await createVenue(tx, {
+          id: v.id,
+          name: v.name,
+          kind: v.kind,
+          address: v.address,
+          city: v.city.name,
+          timezone: v.city.timeZone,
+          seatMap: v.seatMap,
+        });
       }
       log(`venues: ${venues.length} (${venues.reduce((n, v) => n + v.capacity, 0)} seats in all)`);
 
@@ -119,7 +127,11 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<SeedSum
         let demoId: string | undefined;
         const weekOut = startOfUtcDay(opts.now ?? new Date()).getTime() + 7 * 86_400_000;
         const flush = async () => {
-          await insertEvents(tx, batch.map((e) => newEvent(e, e.id === demoId)), { copy });
+          await insertEvents(
+            tx,
+            batch.map((e) => newEvent(e, e.id === demoId)),
+            { copy },
+          );
           done += batch.length;
           if (eventCount >= 10_000) eventProgress(done);
           batch = [];
@@ -152,7 +164,14 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<SeedSum
 
       // Fresh statistics so the first queries after a seed get sensible plans.
       await tx.execute(sql`analyze performers, venues, events, tickets, event_search, search_words`);
-      return { performers: performers.length, venues: venues.length, events: eventCount, tickets: ticketCount, ms: elapsed(), skipped: false };
+      return {
+        performers: performers.length,
+        venues: venues.length,
+        events: eventCount,
+        tickets: ticketCount,
+        ms: elapsed(),
+        skipped: false,
+      };
     });
   } finally {
     await client.end();

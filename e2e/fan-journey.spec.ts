@@ -10,7 +10,8 @@ import { expect, test, type JourneyEvent } from './fixtures';
 type Seat = JourneyEvent['seats'][number];
 
 // The test event's sections are S1, S2, named "Section 1", "Section 2".
-const seatName = (seat: Seat) => `Section ${seat.section.slice(1)}, row ${seat.row}, seat ${seat.number}, ${formatMoney(seat.price, 'USD')}`;
+const seatName = (seat: Seat) =>
+  `Section ${seat.section.slice(1)}, row ${seat.row}, seat ${seat.number}, ${formatMoney(seat.price, 'USD')}`;
 const mapSeat = (page: Page, seat: Seat) => page.getByRole('checkbox', { name: new RegExp(`^${seatName(seat).replace('$', '\\$')}, `) });
 
 /** A tap on a touch screen, a click with a mouse. */
@@ -114,7 +115,9 @@ test('a seat tells what it is on hover, focus and tap', async ({ page, testEvent
   const seat = testEvent.seats[2]!;
   await page.goto(`/events/${testEvent.eventId}`);
   const tooltip = page.getByRole('tooltip');
-  const says = new RegExp(`Section 1.*Row ${seat.row}.*Seat ${seat.number}.*${formatMoney(seat.price, 'USD').replace('$', '\\$')}.*Available`);
+  const says = new RegExp(
+    `Section 1.*Row ${seat.row}.*Seat ${seat.number}.*${formatMoney(seat.price, 'USD').replace('$', '\\$')}.*Available`,
+  );
   if (test.info().project.use.hasTouch) {
     await mapSeat(page, seat).tap();
   } else {
@@ -149,7 +152,8 @@ test('on a phone the map starts within the first screen, and a swipe over it scr
     const y = Math.min(box.y + box.height / 2, screen.height - 60);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y, id: 1 }] });
-    for (let dy = 20; dy <= 300; dy += 20) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - dy, id: 1 }] });
+    for (let dy = 20; dy <= 300; dy += 20)
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - dy, id: 1 }] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
     await expect(map).toHaveAttribute('viewBox', viewBox!);

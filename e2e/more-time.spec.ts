@@ -11,7 +11,8 @@ test('a fan warned before the hold lapses adds time, up to the cap, and sees why
     await sql`update reservations set expires_at = now() + make_interval(secs => ${seconds}) where id = ${reservationId}`;
     await sql`update tickets set hold_expires_at = now() + make_interval(secs => ${seconds}) where hold_id = ${reservationId}`;
   };
-  const extensionsOf = async (reservationId: string) => (await sql`select extensions from reservations where id = ${reservationId}`)[0]!.extensions as number;
+  const extensionsOf = async (reservationId: string) =>
+    (await sql`select extensions from reservations where id = ${reservationId}`)[0]!.extensions as number;
 
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(fan.email);
@@ -19,7 +20,9 @@ test('a fan warned before the hold lapses adds time, up to the cap, and sees why
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(fan.name);
   // The hold through the API, with the browser's session (the seat map has journeys of its own).
-  const held = await page.request.post('/api/reservations', { data: { eventId: testEvent.eventId, ticketIds: testEvent.ticketIds.slice(0, 2) } });
+  const held = await page.request.post('/api/reservations', {
+    data: { eventId: testEvent.eventId, ticketIds: testEvent.ticketIds.slice(0, 2) },
+  });
   expect(held.status()).toBe(201);
   const { reservationId } = (await held.json()) as { reservationId: string };
   const holdPath = `/reservations/${reservationId}`;

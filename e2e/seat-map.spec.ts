@@ -65,7 +65,8 @@ test('keyboard only: reach a section, move with arrows, select two seats and hol
   const [first, second] = testEvent.seats;
   await expect(mapSeat(page, first!, 'available')).toBeVisible();
 
-  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+  const focused = () =>
+    page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
   for (let i = 0; i < 40 && !(await focused()).startsWith('Section 1:'); i++) await page.keyboard.press('Tab');
   expect(await focused()).toMatch(/^Section 1: 20 of 20 seats available/);
   await page.keyboard.press('Enter');
@@ -122,9 +123,13 @@ test.describe('on a phone', () => {
     const box = (await map.boundingBox())!;
     const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
     const cdp = await page.context().newCDPSession(page);
-    const fingers = (spread: number) => [{ x: cx - spread, y: cy, id: 1 }, { x: cx + spread, y: cy, id: 2 }];
+    const fingers = (spread: number) => [
+      { x: cx - spread, y: cy, id: 1 },
+      { x: cx + spread, y: cy, id: 2 },
+    ];
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(20) });
-    for (let spread = 30; spread <= 80; spread += 10) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(spread) });
+    for (let spread = 30; spread <= 80; spread += 10)
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(spread) });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await expect.poll(width).toBeLessThan(beforePinch * 0.8);
     await page.getByRole('button', { name: 'Whole venue' }).tap();

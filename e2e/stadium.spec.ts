@@ -8,7 +8,11 @@ import { expect, test } from './fixtures';
 // The 40,000-seat stadium: a small page, the whole map drawn from the compact geometry, any seat
 // pickable (here the venue's very last one), and the seat list on request for one section.
 
-test('the stadium: a small page, every section on the map, the last seat picked and held, a section as a list', async ({ page, sql, request }) => {
+test('the stadium: a small page, every section on the map, the last seat picked and held, a section as a list', async ({
+  page,
+  sql,
+  request,
+}) => {
   test.setTimeout(120_000);
   const map = generateSeatMap('stadium', mulberry32(42));
   const event = await createEvent(sql, { seatMap: map });
@@ -35,7 +39,10 @@ test('the stadium: a small page, every section on the map, the last seat picked 
     await page.getByRole('button', { name: new RegExp(`^${section.name}: `) }).click();
     const label = `${section.name}, row ${last.row}, seat ${last.number}, ${formatMoney(last.price, 'USD')}`;
     await page.getByRole('checkbox', { name: `${label}, available`, exact: true }).click();
-    await expect(page.getByRole('checkbox', { name: `${label}, available, selected`, exact: true })).toHaveAttribute('aria-checked', 'true');
+    await expect(page.getByRole('checkbox', { name: `${label}, available, selected`, exact: true })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
     await page.getByRole('button', { name: 'Hold 1 seat' }).click();
     await expect(page).toHaveURL(/\/reservations\/[0-9a-f-]{36}$/);
     const [ticket] = await sql`select status from tickets where id = ${last.id}`;

@@ -25,12 +25,13 @@ test('a fan waits in the queue, is admitted, and holds a seat', async ({ page, t
   await test.step('the event page sends the fan to the back of the queue', async () => {
     // Each module instance (the proxy's, each route's) re-reads the queued events on its own
     // timer (QUEUE_REFRESH_MS): wait until the proxy has seen it, then one more interval.
-    await expect
-      .poll(async () => (await request.get(eventPath, { maxRedirects: 0 })).status(), { timeout: 10_000 })
-      .toBe(307);
+    await expect.poll(async () => (await request.get(eventPath, { maxRedirects: 0 })).status(), { timeout: 10_000 }).toBe(307);
     await page.waitForTimeout(1_000);
     for (const other of [ahead1, ahead2]) {
-      const token = await encode({ token: { sub: other.id, uid: other.id, email: other.email, name: other.name }, secret: testNextAuthSecret });
+      const token = await encode({
+        token: { sub: other.id, uid: other.id, email: other.email, name: other.name },
+        secret: testNextAuthSecret,
+      });
       const joined = await request.get(`/api/queue/${testEvent.eventId}`, { headers: { cookie: `next-auth.session-token=${token}` } });
       expect(((await joined.json()) as { status: { state: string } }).status.state).toMatch(/admitted|waiting/);
     }
@@ -80,7 +81,9 @@ test('a fan in the queue is told when the event sells out', async ({ page, testE
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(fan.name);
   await expect
-    .poll(async () => (await page.request.get(`/api/queue/${testEvent.eventId}`, { headers: { cookie: await cookieOf(ahead) } })).json(), { timeout: 10_000 })
+    .poll(async () => (await page.request.get(`/api/queue/${testEvent.eventId}`, { headers: { cookie: await cookieOf(ahead) } })).json(), {
+      timeout: 10_000,
+    })
     .toMatchObject({ status: { state: 'admitted' } });
 
   await page.goto(queuePath);

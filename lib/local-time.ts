@@ -43,7 +43,10 @@ export function startOfUtcDay(now: Date): Date {
  * A wall-clock time in a zone ("2027-05-01T20:00" in Europe/Lisbon) as an instant, or null when
  * that time does not exist there (skipped by a daylight-saving change).
  */
-export function zonedWallTime(wall: { year: number; month: number; day: number; hour: number; minute: number }, timeZone: string): Date | null {
+export function zonedWallTime(
+  wall: { year: number; month: number; day: number; hour: number; minute: number },
+  timeZone: string,
+): Date | null {
   const instant = localTime(new Date(Date.UTC(wall.year, wall.month - 1, wall.day)), 0, wall.hour, wall.minute, timeZone);
   const back = zoneOffset(instant.getTime(), timeZone) + instant.getTime();
   const expected = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);

@@ -38,7 +38,9 @@ async function main(): Promise<number> {
       return 1;
     }
     for (const e of report.events) {
-      console.log(`${file}:${e.line}: ${e.outcome} ${e.externalId} "${e.name}"${e.tickets ? ` (${e.tickets.toLocaleString('en-US')} tickets)` : ''} -> /events/${e.eventId}`);
+      console.log(
+        `${file}:${e.line}: ${e.outcome} ${e.externalId} "${e.name}"${e.tickets ? ` (${e.tickets.toLocaleString('en-US')} tickets)` : ''} -> /events/${e.eventId}`,
+      );
     }
     const count = (outcome: string) => report.events.filter((e) => e.outcome === outcome).length;
     console.log(`${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged.`);

@@ -19,7 +19,15 @@ export async function startEmbeddedPostgres(dir: string, port: number, database 
   if (!existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
 
-  const admin = postgres({ host: '127.0.0.1', port, user: 'postgres', password: 'postgres', database: 'postgres', max: 1, onnotice: () => {} });
+  const admin = postgres({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    database: 'postgres',
+    max: 1,
+    onnotice: () => {},
+  });
   try {
     const rows = await admin`select 1 from pg_database where datname = ${database}`;
     if (rows.length === 0) await admin.unsafe(`create database "${database}"`);

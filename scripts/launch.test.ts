@@ -30,36 +30,50 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<boolean
 }
 
 describe('the launcher', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('stops everything it started when npm gets %s', async (signal) => {
-    // Without Stripe and Pusher settings the launcher starts their local stand-ins too.
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(STRIPE|PUSHER)_/.test(k)));
-    const npm = spawn('npm', ['start'], {
-      cwd: root,
-      stdio: 'ignore',
-      env: {
-        ...inherited,
-        PORT: String(ports.site),
-        STRIPE_STANDIN_PORT: String(ports.stripe),
-        PUSHER_STANDIN_PORT: String(ports.pusher),
-        DATABASE_URL: testDatabaseUrl,
-        REDIS_URL: testRedisUrl,
-        KV_PREFIX: `${testKvPrefix}launch:`,
-        SEED: '0',
-        NEXTAUTH_SECRET: 'launch-test-secret-launch-test-secret',
-        NODE_ENV: 'production',
-      },
-    });
-    try {
-      const up = await until(async () => fetch(`http://127.0.0.1:${ports.site}/api/health`).then((r) => r.ok, () => false), 60_000);
-      expect(up).toBe(true);
-      expect(await listening(ports.stripe)).toBe(true);
-      expect(await listening(ports.pusher)).toBe(true);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'stops everything it started when npm gets %s',
+    async (signal) => {
+      // Without Stripe and Pusher settings the launcher starts their local stand-ins too.
+      const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(STRIPE|PUSHER)_/.test(k)));
+      const npm = spawn('npm', ['start'], {
+        cwd: root,
+        stdio: 'ignore',
+        env: {
+          ...inherited,
+          PORT: String(ports.site),
+          STRIPE_STANDIN_PORT: String(ports.stripe),
+          PUSHER_STANDIN_PORT: String(ports.pusher),
+          DATABASE_URL: testDatabaseUrl,
+          REDIS_URL: testRedisUrl,
+          KV_PREFIX: `${testKvPrefix}launch:`,
+          SEED: '0',
+          NEXTAUTH_SECRET: 'launch-test-secret-launch-test-secret',
+          NODE_ENV: 'production',
+        },
+      });
+      try {
+        const up = await until(
+          async () =>
+            fetch(`http://127.0.0.1:${ports.site}/api/health`).then(
+              (r) => r.ok,
+              () => false,
+            ),
+          60_000,
+        );
+        expect(up).toBe(true);
+        expect(await listening(ports.stripe)).toBe(true);
+        expect(await listening(ports.pusher)).toBe(true);
 
-      npm.kill(signal);
-      const closed = await until(async () => !(await listening(ports.site)) && !(await listening(ports.stripe)) && !(await listening(ports.pusher)), 15_000);
-      expect(closed).toBe(true);
-    } finally {
-      npm.kill('SIGKILL');
-    }
-  }, 120_000);
+        npm.kill(signal);
+        const closed = await until(
+          async () => !(await listening(ports.site)) && !(await listening(ports.stripe)) && !(await listening(ports.pusher)),
+          15_000,
+        );
+        expect(closed).toBe(true);
+      } finally {
+        npm.kill('SIGKILL');
+      }
+    },
+    120_000,
+  );
 });

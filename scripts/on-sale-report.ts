@@ -13,7 +13,9 @@ if (!eventId) {
 const kv = getKv();
 if (kv.driver === 'memory') {
   // The queue lives in the site's own process then; this one starts with an empty store.
-  console.error('report:on-sale: no REDIS_URL or UPSTASH_REDIS_REST_URL, so the queue figures below are empty; ask the site instead: GET /api/events/{id}/on-sale-report');
+  console.error(
+    'report:on-sale: no REDIS_URL or UPSTASH_REDIS_REST_URL, so the queue figures below are empty; ask the site instead: GET /api/events/{id}/on-sale-report',
+  );
 }
 onSaleReport(db, kv, eventId)
   .then((report) => {

@@ -24,13 +24,21 @@ async function main() {
   await sql.end();
 
   mkdirSync(out, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const profiles = [
     { name: 'desktop', viewport: { width: 1366, height: 860 }, isMobile: false, hasTouch: false },
     { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
   ];
   for (const profile of profiles) {
-    const context = await browser.newContext({ viewport: profile.viewport, isMobile: profile.isMobile, hasTouch: profile.hasTouch, deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      viewport: profile.viewport,
+      isMobile: profile.isMobile,
+      hasTouch: profile.hasTouch,
+      deviceScaleFactor: 1,
+    });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/events/${event.eventId}`);
     await page.getByRole('group', { name: /^Seat map/ }).waitFor();

@@ -60,12 +60,15 @@ export async function prepareSite(env: NodeJS.ProcessEnv, opts: { publicUrl: str
   }
   if (opts.shared && env.KV_DRIVER === 'memory') throw new Error('kv: KV_DRIVER=memory cannot be shared by several instances');
   const demoMinutes = Number(env.DEMO_ON_SALE_MINUTES ?? 3);
-  if (!(demoMinutes >= 0 && demoMinutes <= 1440)) throw new Error(`DEMO_ON_SALE_MINUTES must be 0 to 1440, got "${env.DEMO_ON_SALE_MINUTES}"`);
+  if (!(demoMinutes >= 0 && demoMinutes <= 1440))
+    throw new Error(`DEMO_ON_SALE_MINUTES must be 0 to 1440, got "${env.DEMO_ON_SALE_MINUTES}"`);
   if (env.SEED !== '0' && demoMinutes > 0) {
     const redisUrl = env.KV_DRIVER === 'memory' || env.KV_DRIVER === 'upstash' ? undefined : env.REDIS_URL;
     const demo = await scheduleDemoOnSale(env.DATABASE_URL, demoMinutes, { redisUrl, prefix: env.KV_PREFIX ?? 'tb:' });
     if (demo) {
-      console.log(`demo on-sale: "${demo.name}" opens at ${demo.onSaleAt.toISOString()} with its waiting room on: ${env.NEXTAUTH_URL ?? opts.publicUrl}/events/${demo.id}`);
+      console.log(
+        `demo on-sale: "${demo.name}" opens at ${demo.onSaleAt.toISOString()} with its waiting room on: ${env.NEXTAUTH_URL ?? opts.publicUrl}/events/${demo.id}`,
+      );
     }
   }
 

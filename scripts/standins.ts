@@ -32,7 +32,12 @@ export async function startStandIns(env: NodeJS.ProcessEnv, appUrl: string, port
       PUSHER_PORT: String(ports.pusher),
       PUSHER_USE_TLS: 'false',
     });
-    const pusher = await startPusherServer({ port: ports.pusher, appId: env.PUSHER_APP_ID!, key: env.PUSHER_KEY!, secret: env.PUSHER_SECRET! });
+    const pusher = await startPusherServer({
+      port: ports.pusher,
+      appId: env.PUSHER_APP_ID!,
+      key: env.PUSHER_KEY!,
+      secret: env.PUSHER_SECRET!,
+    });
     cleanups.push(pusher.close);
     console.log(`realtime: local Pusher-protocol server on 127.0.0.1:${ports.pusher}`);
   }

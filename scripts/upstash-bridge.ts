@@ -77,7 +77,10 @@ async function handle(redis: Redis, token: string, req: http.IncomingMessage): P
     for (const command of commands) batch.callBuffer(...command);
     try {
       const replies = (await batch.exec()) ?? [];
-      return { status: 200, body: replies.map(([error, result]): Entry => (error ? { error: error.message } : { result: encode(result, base64) })) };
+      return {
+        status: 200,
+        body: replies.map(([error, result]): Entry => (error ? { error: error.message } : { result: encode(result, base64) })),
+      };
     } catch (error) {
       // EXECABORT: a command was rejected while queueing, so nothing in the transaction ran.
       return failure(error);

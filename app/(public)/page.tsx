@@ -30,9 +30,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       <header className="page-header">
         <h1>{city ? `Live events in ${city}` : 'Live events, fair tickets'}</h1>
         <p className="muted">Every price includes all fees. Pick your seats and we hold them for you while you check out.</p>
-        <p>
-          {city ? <Link href="/">Show events in all cities</Link> : <a href="#by-city">Browse events by city</a>}
-        </p>
+        <p>{city ? <Link href="/">Show events in all cities</Link> : <a href="#by-city">Browse events by city</a>}</p>
       </header>
 
       <section aria-labelledby="on-sale">
@@ -85,11 +83,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
               const current = city !== null && c.city.toLowerCase() === city.toLowerCase();
               return (
                 <li key={c.city}>
-                  <Link
-                    href={`/?city=${encodeURIComponent(c.city)}`}
-                    className="chip"
-                    aria-current={current ? 'true' : undefined}
-                  >
+                  <Link href={`/?city=${encodeURIComponent(c.city)}`} className="chip" aria-current={current ? 'true' : undefined}>
                     {c.city}
                     <span className="chip-count">
                       <span className="sr-only">, </span>

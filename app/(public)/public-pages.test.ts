@@ -21,7 +21,11 @@ beforeAll(async () => {
   fans = await createFans(sql, 2);
   cookies = await Promise.all(fans.map(sessionCookie));
   // One fan holds two seats, so a page that leaked "my seats" would differ between them.
-  const held = await api('/api/reservations', { method: 'POST', cookie: cookies[0], json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 2) } });
+  const held = await api('/api/reservations', {
+    method: 'POST',
+    cookie: cookies[0],
+    json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 2) },
+  });
   expect(held.status).toBe(201);
 });
 
@@ -36,7 +40,11 @@ describe('public pages', () => {
   it.each([
     ['the event page', () => `/events/${event.eventId}`, 'public, max-age=0, s-maxage=2, stale-while-revalidate=3'],
     ['the home page', () => '/', 'public, max-age=0, s-maxage=10, stale-while-revalidate=30'],
-    ['the search page', () => `/search?keyword=${encodeURIComponent('Test Band')}`, 'public, max-age=0, s-maxage=10, stale-while-revalidate=30'],
+    [
+      'the search page',
+      () => `/search?keyword=${encodeURIComponent('Test Band')}`,
+      'public, max-age=0, s-maxage=10, stale-while-revalidate=30',
+    ],
   ])('%s: byte-identical for two signed-in fans and an anonymous client, and public', async (_name, path, cacheControl) => {
     // Up to three rounds, so that a render which crosses a data change (a hold elsewhere in the
     // test database moves a price on the home page) is retried rather than taken for a
@@ -68,7 +76,11 @@ describe('public pages', () => {
   });
 
   it('GET /api/me and /api/me/holds answer each fan about themselves, privately', async () => {
-    const [mine, theirs, nobody] = await Promise.all([api('/api/me', { cookie: cookies[0] }), api('/api/me', { cookie: cookies[1] }), api('/api/me')]);
+    const [mine, theirs, nobody] = await Promise.all([
+      api('/api/me', { cookie: cookies[0] }),
+      api('/api/me', { cookie: cookies[1] }),
+      api('/api/me'),
+    ]);
     expect(mine.body).toEqual({ user: { name: fans[0]!.name, email: fans[0]!.email } });
     expect(theirs.body).toEqual({ user: { name: fans[1]!.name, email: fans[1]!.email } });
     expect(nobody.body).toEqual({ user: null });
@@ -97,7 +109,11 @@ describe('a queued event page is judged per fan, never shared', () => {
     queued = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 4 });
     await sql`update events set queue_mode = 'on' where id = ${queued.eventId}`;
     [admitted] = (await createFans(sql, 1)) as [TestFan];
-    const token = await signAdmission(admissionKey(testNextAuthSecret), { userId: admitted.id, eventId: queued.eventId, expiresAt: Date.now() + 600_000 });
+    const token = await signAdmission(admissionKey(testNextAuthSecret), {
+      userId: admitted.id,
+      eventId: queued.eventId,
+      expiresAt: Date.now() + 600_000,
+    });
     admission = `${await sessionCookie(admitted)}; ${admissionCookieName(queued.eventId)}=${token}`;
     // The proxy and the route handlers each read the queued events on a timer (QUEUE_REFRESH_MS,
     // one list per bundle): wait until both have, as a change reaches every server that way.

@@ -14,23 +14,26 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   const router = useRouter();
   const forgetMe = useForgetMe();
 
-  const [state, dispatch, pending] = useActionState(async (_prev: State, formData: FormData): Promise<State> => {
-    const email = String(formData.get('email') ?? '').trim();
-    const password = String(formData.get('password') ?? '');
-    if (!email || !password) return { error: 'Enter your email and password.' };
-    try {
-      const response = await signIn('credentials', { email, password, redirect: false });
-      if (response?.error === 'rate_limited') return { error: tooManyAttempts };
-      if (!response || response.error) return { error: wrongCredentials };
-    } catch {
-      return { error: 'We could not reach Ticketbooth. Check your connection and try again.' };
-    }
-    // The header and the event page ask who is signed in from the browser: ask again.
-    await forgetMe();
-    router.push(callbackUrl);
-    router.refresh();
-    return { error: null, done: true };
-  }, { error: initialError });
+  const [state, dispatch, pending] = useActionState(
+    async (_prev: State, formData: FormData): Promise<State> => {
+      const email = String(formData.get('email') ?? '').trim();
+      const password = String(formData.get('password') ?? '');
+      if (!email || !password) return { error: 'Enter your email and password.' };
+      try {
+        const response = await signIn('credentials', { email, password, redirect: false });
+        if (response?.error === 'rate_limited') return { error: tooManyAttempts };
+        if (!response || response.error) return { error: wrongCredentials };
+      } catch {
+        return { error: 'We could not reach Ticketbooth. Check your connection and try again.' };
+      }
+      // The header and the event page ask who is signed in from the browser: ask again.
+      await forgetMe();
+      router.push(callbackUrl);
+      router.refresh();
+      return { error: null, done: true };
+    },
+    { error: initialError },
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     // Dispatching by hand keeps the email filled in after a failed attempt.

@@ -66,9 +66,7 @@ export function SignUpForm({ callbackUrl, signUp }: { callbackUrl: string; signU
             </p>
             <p>
               {failure.message}{' '}
-              {failure.code === 'email_taken' || failure.code === 'internal' ? (
-                <Link href={signInLink}>Sign in</Link>
-              ) : null}
+              {failure.code === 'email_taken' || failure.code === 'internal' ? <Link href={signInLink}>Sign in</Link> : null}
             </p>
           </div>
         ) : null}

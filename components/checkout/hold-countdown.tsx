@@ -24,15 +24,7 @@ function announcement(ms: number): string {
  * markup matches after hydration; from then on the device clock drives it. At zero the page is
  * refreshed so the server renders the expired hold.
  */
-export function HoldCountdown({
-  expiresAt,
-  serverNow,
-  eventHref,
-}: {
-  expiresAt: string;
-  serverNow: number;
-  eventHref: string;
-}) {
+export function HoldCountdown({ expiresAt, serverNow, eventHref }: { expiresAt: string; serverNow: number; eventHref: string }) {
   const router = useRouter();
   const deadline = Date.parse(expiresAt);
   const [now, setNow] = useState(serverNow);

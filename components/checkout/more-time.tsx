@@ -63,9 +63,7 @@ export function MoreTime({
         cache: 'no-store',
       });
       const body = (await response.json().catch(() => null)) as
-        | { expiresAt: string; extensionsUsed: number; extensionsMax: number; error?: undefined }
-        | { error: { message: string } }
-        | null;
+        { expiresAt: string; extensionsUsed: number; extensionsMax: number; error?: undefined } | { error: { message: string } } | null;
       if (!response.ok || !body || body.error) {
         setRefusal(body?.error?.message ?? 'We could not add time just now. Please try again.');
         return;
@@ -113,7 +111,9 @@ export function MoreTime({
         <p className="alert alert-success">
           Time added: your seats are held until{' '}
           {new Date(added.expiresAt).toLocaleTimeString('en', { hour: 'numeric', minute: '2-digit', second: '2-digit' })}.
-          {added.left > 0 ? ` You can add time ${added.left === 1 ? 'once more' : `${added.left} more times`}.` : ' That was the last extension.'}
+          {added.left > 0
+            ? ` You can add time ${added.left === 1 ? 'once more' : `${added.left} more times`}.`
+            : ' That was the last extension.'}
         </p>
       ) : null}
     </div>

@@ -3,7 +3,17 @@ import { formatMoney } from '@/lib/money';
 type Seat = { id: string; section: string; row: string; number: number; price: number };
 
 /** The seats of a hold or a booking with their all-in prices and a total line. */
-export function SeatTable({ tickets, currency, total, totalLabel }: { tickets: Seat[]; currency: string; total: number; totalLabel: string }) {
+export function SeatTable({
+  tickets,
+  currency,
+  total,
+  totalLabel,
+}: {
+  tickets: Seat[];
+  currency: string;
+  total: number;
+  totalLabel: string;
+}) {
   return (
     <section className="card" aria-labelledby="seats-heading">
       <h2 id="seats-heading">{tickets.length === 1 ? '1 seat' : `${tickets.length} seats`}</h2>

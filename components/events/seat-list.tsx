@@ -60,7 +60,16 @@ function summarise(catalogue: Catalogue, statuses: Uint8Array): SectionSummary[]
       hi = Math.max(hi, price);
     }
     const open = available > 0;
-    return { index: s.index, id: s.id, name: s.name, tierName: s.tierName, total: s.end - s.start, available, minPrice: open ? lo : allLo, maxPrice: open ? hi : allHi };
+    return {
+      index: s.index,
+      id: s.id,
+      name: s.name,
+      tierName: s.tierName,
+      total: s.end - s.start,
+      available,
+      minPrice: open ? lo : allLo,
+      maxPrice: open ? hi : allHi,
+    };
   });
 }
 

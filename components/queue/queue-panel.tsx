@@ -66,14 +66,18 @@ export function QueuePanel({
 
   return (
     <div className="stack" aria-live="polite">
-      {offline ? <Alert tone="warning" title="Reconnecting…">Your place is kept while we reconnect.</Alert> : null}
+      {offline ? (
+        <Alert tone="warning" title="Reconnecting…">
+          Your place is kept while we reconnect.
+        </Alert>
+      ) : null}
       {status.state === 'before_sale' ? (
         <div className="countdown" data-testid="queue-countdown">
           <p>The sale opens in</p>
           <p className="countdown-time">{formatCountdown(status.onSaleAt - now)}</p>
           <p className="muted">
-            You are in the waiting room with {status.total.toLocaleString('en')} {status.total === 1 ? 'fan' : 'fans'}. When the sale opens, everyone
-            here gets a place at random, so there is no advantage in arriving early or refreshing.
+            You are in the waiting room with {status.total.toLocaleString('en')} {status.total === 1 ? 'fan' : 'fans'}. When the sale opens,
+            everyone here gets a place at random, so there is no advantage in arriving early or refreshing.
           </p>
           <Supply left={status.ticketsLeft} held={status.ticketsHeld} />
           <Waits p25={status.waits.p25Seconds} p50={status.waits.p50Seconds} afterOpening />
@@ -104,10 +108,7 @@ export function QueuePanel({
       ) : null}
       {status.state === 'window_passed' ? (
         <Alert tone="warning" title="Your turn has passed" urgent>
-          <p>
-            You were let in, but the time to start booking ran out before you did. You can join the queue again at the
-            back.
-          </p>
+          <p>You were let in, but the time to start booking ran out before you did. You can join the queue again at the back.</p>
           <form action={dispatchRejoin}>
             <input type="hidden" name="eventId" value={eventId} />
             <button type="submit" className="btn btn-primary" disabled={rejoining}>
@@ -120,8 +121,7 @@ export function QueuePanel({
       {status.state === 'sold_out' ? (
         <Alert tone="warning" title="Sold out" urgent>
           <p data-testid="queue-sold-out">
-            Every ticket for this event has been sold. Nobody else will be let in from the queue, so there is no need to
-            keep waiting.
+            Every ticket for this event has been sold. Nobody else will be let in from the queue, so there is no need to keep waiting.
           </p>
         </Alert>
       ) : null}

@@ -5,7 +5,15 @@ import { useEffect, useRef, useState } from 'react';
 
 const debounceMs = 300;
 
-function SearchForm({ value, onChange, onSubmit }: { value?: string; onChange?: (v: string) => void; onSubmit?: (e: React.FormEvent<HTMLFormElement>) => void }) {
+function SearchForm({
+  value,
+  onChange,
+  onSubmit,
+}: {
+  value?: string;
+  onChange?: (v: string) => void;
+  onSubmit?: (e: React.FormEvent<HTMLFormElement>) => void;
+}) {
   // A plain GET form first: without JavaScript it still lands on /search?keyword=...
   return (
     <form action="/search" method="get" role="search" className="header-search" onSubmit={onSubmit}>

@@ -8,7 +8,15 @@ export type FilterValues = { keyword?: string; start?: string; end?: string; cit
 export function SearchFilters({ values, errors }: { values: FilterValues; errors: Partial<Record<keyof FilterValues, string[]>> }) {
   return (
     <form action="/search" method="get" className="card search-filters" aria-label="Search filters">
-      <Field id="search-keyword" name="keyword" type="search" label="Keyword" maxLength={200} defaultValue={values.keyword} errors={errors.keyword} />
+      <Field
+        id="search-keyword"
+        name="keyword"
+        type="search"
+        label="Keyword"
+        maxLength={200}
+        defaultValue={values.keyword}
+        errors={errors.keyword}
+      />
       <Field id="search-start" name="start" type="date" label="From" defaultValue={values.start} errors={errors.start} />
       <Field id="search-end" name="end" type="date" label="To" defaultValue={values.end} errors={errors.end} />
       <Field id="search-city" name="city" label="City" maxLength={100} defaultValue={values.city} errors={errors.city} />

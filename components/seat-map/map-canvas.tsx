@@ -35,7 +35,19 @@ type Props = {
   onFullScreen: (on: boolean) => void;
 };
 
-export function MapCanvas({ layout, prices, bands, currency, states, stats, activeSeat, onActiveSeat, onToggle, fullScreen, onFullScreen }: Props) {
+export function MapCanvas({
+  layout,
+  prices,
+  bands,
+  currency,
+  states,
+  stats,
+  activeSeat,
+  onActiveSeat,
+  onToggle,
+  fullScreen,
+  onFullScreen,
+}: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const whole = useMemo(() => ({ x: 0, y: 0, w: layout.width, h: layout.height }), [layout]);
   // Zoomed all the way in, a few seats span the screen.
@@ -237,7 +249,17 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
           {current.tierName ? ` · ${current.tierName}` : ''}
         </p>
       ) : null}
-      {tip !== null && rect ? <SeatTip layout={layout} view={view} rect={rect} index={tip} price={prices[tip] ?? 0} currency={currency} state={states[tip] as SeatState} /> : null}
+      {tip !== null && rect ? (
+        <SeatTip
+          layout={layout}
+          view={view}
+          rect={rect}
+          index={tip}
+          price={prices[tip] ?? 0}
+          currency={currency}
+          state={states[tip] as SeatState}
+        />
+      ) : null}
     </div>
   );
 }
@@ -246,7 +268,23 @@ export function MapCanvas({ layout, prices, bands, currency, states, stats, acti
  * The seat's name, price and state beside it, for the mouse, the keyboard and the finger. Screen
  * readers hear the same words from the seat's own label, so this box is for the eyes.
  */
-function SeatTip({ layout, view, rect, index, price, currency, state }: { layout: Layout; view: Box; rect: Rect; index: number; price: number; currency: string; state: SeatState | undefined }) {
+function SeatTip({
+  layout,
+  view,
+  rect,
+  index,
+  price,
+  currency,
+  state,
+}: {
+  layout: Layout;
+  view: Box;
+  rect: Rect;
+  index: number;
+  price: number;
+  currency: string;
+  state: SeatState | undefined;
+}) {
   const seat = layout.seats[index];
   if (!seat || !state) return null;
   const visible = visibleBox(view, rect);

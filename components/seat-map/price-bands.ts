@@ -3,7 +3,11 @@
 // sat too close to its blue); more prices than that share bands.
 const palette = ['#0072B2', '#009E73', '#CC79A7', '#D55E00', '#882255', '#E69F00'];
 
-export type PriceBands = { prices: number[]; colourOf: (price: number) => string; bands: Array<{ min: number; max: number; colour: string }> };
+export type PriceBands = {
+  prices: number[];
+  colourOf: (price: number) => string;
+  bands: Array<{ min: number; max: number; colour: string }>;
+};
 
 export function priceBands(allPrices: readonly number[]): PriceBands {
   const prices = [...new Set(allPrices)].sort((a, b) => a - b);

@@ -76,7 +76,17 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
     for (let i = 0; i < statuses.length; i++) {
       const code = statuses[i];
       chars[i] =
-        code === 2 ? 'x' : code === 1 ? (mine.has(i) ? 'm' : 'h') : picked.has(i) ? 's' : maxPrice !== null && catalogue.prices[i]! > maxPrice ? 'f' : 'a';
+        code === 2
+          ? 'x'
+          : code === 1
+            ? mine.has(i)
+              ? 'm'
+              : 'h'
+            : picked.has(i)
+              ? 's'
+              : maxPrice !== null && catalogue.prices[i]! > maxPrice
+                ? 'f'
+                : 'a';
     }
     const stats = catalogue.layout.sections.map((s): SectionStats => {
       let available = 0;
@@ -149,7 +159,12 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
   };
 
   return (
-    <div className={`${styles.map} ${fullScreen ? styles.fullScreen : ''}`} role={fullScreen ? 'dialog' : undefined} aria-modal={fullScreen || undefined} aria-label={fullScreen ? 'Seat map, full screen' : undefined}>
+    <div
+      className={`${styles.map} ${fullScreen ? styles.fullScreen : ''}`}
+      role={fullScreen ? 'dialog' : undefined}
+      aria-modal={fullScreen || undefined}
+      aria-label={fullScreen ? 'Seat map, full screen' : undefined}
+    >
       <MapCanvas
         layout={layout}
         prices={prices}
@@ -178,7 +193,11 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
       <div className={styles.filters}>
         <div>
           <label htmlFor={`price-filter-${eventId}`}>Show prices up to</label>
-          <select id={`price-filter-${eventId}`} value={maxPrice ?? ''} onChange={(e) => setMaxPrice(e.target.value === '' ? null : Number(e.target.value))}>
+          <select
+            id={`price-filter-${eventId}`}
+            value={maxPrice ?? ''}
+            onChange={(e) => setMaxPrice(e.target.value === '' ? null : Number(e.target.value))}
+          >
             <option value="">Any price</option>
             {bands.prices.map((p) => (
               <option key={p} value={p}>
@@ -187,7 +206,9 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
             ))}
           </select>
         </div>
-        <p className={styles.status}>{live === 'live' ? 'Live: changes appear as they happen' : live === 'polling' ? 'Refreshing every few seconds' : 'Connecting…'}</p>
+        <p className={styles.status}>
+          {live === 'live' ? 'Live: changes appear as they happen' : live === 'polling' ? 'Refreshing every few seconds' : 'Connecting…'}
+        </p>
       </div>
       <Legend bands={bands} currency={currency} />
     </div>

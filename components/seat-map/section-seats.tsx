@@ -51,7 +51,18 @@ export const SectionSeats = memo(function SectionSeats({ section, seats, prices,
               // Bigger than a free seat, in its price colour inside a thick dark ring: even a few
               // pixels wide it cannot pass for a sold seat (a small grey dot). One element, like
               // the free seat it was, so the keyboard focus stays on it when it is picked.
-              return <circle key={i} {...common} cx={seat.x} cy={seat.y} r={radius * 1.15} fill={colourOf(price)} stroke="#111" strokeWidth={radius * 0.55} />;
+              return (
+                <circle
+                  key={i}
+                  {...common}
+                  cx={seat.x}
+                  cy={seat.y}
+                  r={radius * 1.15}
+                  fill={colourOf(price)}
+                  stroke="#111"
+                  strokeWidth={radius * 0.55}
+                />
+              );
             }
             const r = state === 'x' ? radius * 0.45 : state === 'h' ? radius * 0.75 : radius;
             const fill = state === 'a' || state === 'f' ? colourOf(price) : state === 'h' ? '#fff' : '#8b8c9c';
@@ -72,7 +83,13 @@ function RowLabel({ seats, row, radius }: { seats: SeatGeom[]; row: RowGeom; rad
   const dy = next ? first.y - next.y : 0;
   const length = Math.hypot(dx, dy) || 1;
   return (
-    <text x={first.x + (dx / length) * radius * 2.4} y={first.y + (dy / length) * radius * 2.4} fontSize={radius * 1.4} className={styles.rowLabel} aria-hidden="true">
+    <text
+      x={first.x + (dx / length) * radius * 2.4}
+      y={first.y + (dy / length) * radius * 2.4}
+      fontSize={radius * 1.4}
+      className={styles.rowLabel}
+      aria-hidden="true"
+    >
       {row.label}
     </text>
   );

@@ -60,7 +60,11 @@ export function SelectionSummary({ seats, currency, maxSeats, lostCount, error, 
             </Link>
           ) : (
             <Button onClick={onHold} disabled={pending || seats.length === 0}>
-              {pending ? 'Holding your seats…' : seats.length === 0 ? 'Hold seats' : `Hold ${seats.length === 1 ? '1 seat' : `${seats.length} seats`}`}
+              {pending
+                ? 'Holding your seats…'
+                : seats.length === 0
+                  ? 'Hold seats'
+                  : `Hold ${seats.length === 1 ? '1 seat' : `${seats.length} seats`}`}
             </Button>
           )}
           {seats.length > 0 ? (

@@ -74,19 +74,25 @@ export function WaitlistPanel({ eventId, currency, prices, maxQuantity }: Props)
       ) : null}
       {open && current.status === 'waiting' ? (
         <p role="status">
-          You are on the waitlist for {current.quantity} {current.quantity === 1 ? 'seat' : 'seats'} at up to {formatMoney(current.maxPrice, currency)} each
-          {current.ahead > 0 ? `, with ${current.ahead} ${current.ahead === 1 ? 'fan' : 'fans'} ahead of you` : ', first in line'}. We will hold seats for you
-          and tell you here and by email when some come free.
+          You are on the waitlist for {current.quantity} {current.quantity === 1 ? 'seat' : 'seats'} at up to{' '}
+          {formatMoney(current.maxPrice, currency)} each
+          {current.ahead > 0 ? `, with ${current.ahead} ${current.ahead === 1 ? 'fan' : 'fans'} ahead of you` : ', first in line'}. We will
+          hold seats for you and tell you here and by email when some come free.
         </p>
       ) : null}
-      {current && current.status === 'lapsed' ? <p className="muted">Your last offer ran out and went to the next fan. You may join again.</p> : null}
+      {current && current.status === 'lapsed' ? (
+        <p className="muted">Your last offer ran out and went to the next fan. You may join again.</p>
+      ) : null}
       {open ? (
         <Button variant="secondary" disabled={busy} onClick={() => void send('DELETE')}>
           Leave the waitlist
         </Button>
       ) : (
         <form className="form" onSubmit={join} aria-label="Join the waitlist">
-          <p>Sold out, or nothing in your price? Join the waitlist: when seats come free, the next fans in line get them held for a few minutes.</p>
+          <p>
+            Sold out, or nothing in your price? Join the waitlist: when seats come free, the next fans in line get them held for a few
+            minutes.
+          </p>
           <div className="field">
             <label htmlFor="waitlist-quantity">Seats to wait for</label>
             <select id="waitlist-quantity" name="quantity" defaultValue="2">

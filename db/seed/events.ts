@@ -34,11 +34,33 @@ const bookingWeight: Record<VenueKind, (p: SeedPerformer) => number> = {
 
 // Local start times [hour, minute]: evening shows, theatre matinees, daytime family shows.
 const showTimes: Record<Category, [number, number][]> = {
-  concert: [[19, 30], [20, 0], [20, 0], [21, 0]],
-  comedy: [[19, 0], [20, 0], [21, 30]],
-  theatre: [[19, 30], [19, 30], [20, 0], [14, 0]],
-  family: [[11, 0], [14, 0], [18, 0]],
-  sports: [[18, 0], [19, 0], [19, 30]],
+  concert: [
+    [19, 30],
+    [20, 0],
+    [20, 0],
+    [21, 0],
+  ],
+  comedy: [
+    [19, 0],
+    [20, 0],
+    [21, 30],
+  ],
+  theatre: [
+    [19, 30],
+    [19, 30],
+    [20, 0],
+    [14, 0],
+  ],
+  family: [
+    [11, 0],
+    [14, 0],
+    [18, 0],
+  ],
+  sports: [
+    [18, 0],
+    [19, 0],
+    [19, 30],
+  ],
 };
 
 function kindPlan(rng: () => number): VenueKind[] {

@@ -36,7 +36,12 @@ const c = cities;
 export const venueSpecs: VenueSpec[] = [
   { kind: 'stadium', city: c.newYork, name: 'Empire Meadows Stadium', address: '4 Pier Meadow Drive, Queens, NY 11368' },
   { kind: 'stadium', city: c.losAngeles, name: 'Sunset Canyon Stadium', address: '1000 Arroyo Vista Boulevard, Los Angeles, CA 90012' },
-  { kind: 'stadium', city: c.mexicoCity, name: 'Estadio Volcán Azul', address: 'Calzada de Tlalpan 2950, Coyoacán, 04220 Ciudad de México' },
+  {
+    kind: 'stadium',
+    city: c.mexicoCity,
+    name: 'Estadio Volcán Azul',
+    address: 'Calzada de Tlalpan 2950, Coyoacán, 04220 Ciudad de México',
+  },
 
   { kind: 'arena', city: c.newYork, name: 'Bowery Garden Arena', address: '410 West 33rd Street, New York, NY 10001' },
   { kind: 'arena', city: c.losAngeles, name: 'Pacific Crest Arena', address: '1250 South Figueroa Terrace, Los Angeles, CA 90015' },
@@ -48,7 +53,12 @@ export const venueSpecs: VenueSpec[] = [
   { kind: 'arena', city: c.toronto, name: 'Harbour Commons Arena', address: '1 Harbour Commons Way, Toronto, ON M5J 2X2' },
   { kind: 'arena', city: c.london, name: 'Thames Gateway Arena', address: '12 Royal Victoria Dock Road, London E16 1XL' },
   { kind: 'arena', city: c.lasVegas, name: 'Desert Star Arena', address: '3951 Paradise Road, Las Vegas, NV 89169' },
-  { kind: 'arena', city: c.mexicoCity, name: 'Arena Ciudad Jardín', address: 'Avenida Río Churubusco 1450, Iztacalco, 08400 Ciudad de México' },
+  {
+    kind: 'arena',
+    city: c.mexicoCity,
+    name: 'Arena Ciudad Jardín',
+    address: 'Avenida Río Churubusco 1450, Iztacalco, 08400 Ciudad de México',
+  },
 
   { kind: 'theatre', city: c.newYork, name: 'The Marigold Theatre', address: '233 West 46th Street, New York, NY 10036' },
   { kind: 'theatre', city: c.newYork, name: 'Halloway Playhouse', address: '151 West 48th Street, New York, NY 10036' },
@@ -75,5 +85,10 @@ export const venueSpecs: VenueSpec[] = [
   { kind: 'theatre', city: c.dublin, name: 'The Liffey Theatre', address: '18 Eden Quay, Dublin 1, D01 P5W2' },
   { kind: 'theatre', city: c.toronto, name: 'King Street Playhouse', address: '306 King Street West, Toronto, ON M5V 1J5' },
   { kind: 'theatre', city: c.montreal, name: 'Théâtre Saint-Laurent', address: '1182 Boulevard Saint-Laurent, Montréal, QC H2X 2S5' },
-  { kind: 'theatre', city: c.mexicoCity, name: 'Teatro Jacarandá', address: 'Avenida Álvaro Obregón 142, Roma Norte, 06700 Ciudad de México' },
+  {
+    kind: 'theatre',
+    city: c.mexicoCity,
+    name: 'Teatro Jacarandá',
+    address: 'Avenida Álvaro Obregón 142, Roma Norte, 06700 Ciudad de México',
+  },
 ];

@@ -40,7 +40,15 @@ describe('safeAction', () => {
 
   it('parses FormData and plain objects and returns the handler result', async () => {
     const action = safeAction({ schema }, async (input) => ({ ok: true as const, greeting: `hi ${input.name}` }));
-    await expect(action(null, form([['email', 'a@example.test'], ['name', 'Ada']]))).resolves.toEqual({
+    await expect(
+      action(
+        null,
+        form([
+          ['email', 'a@example.test'],
+          ['name', 'Ada'],
+        ]),
+      ),
+    ).resolves.toEqual({
       ok: true,
       greeting: 'hi Ada',
     });

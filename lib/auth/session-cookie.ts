@@ -29,7 +29,11 @@ export async function sessionFromCookie(cookieHeader: string | null): Promise<Se
   try {
     const { payload } = await jwtDecrypt(token, encryptionKey(env.NEXTAUTH_SECRET), { clockTolerance: 15 });
     if (typeof payload.uid !== 'string') return null;
-    return { id: payload.uid, email: typeof payload.email === 'string' ? payload.email : '', name: typeof payload.name === 'string' ? payload.name : '' };
+    return {
+      id: payload.uid,
+      email: typeof payload.email === 'string' ? payload.email : '',
+      name: typeof payload.name === 'string' ? payload.name : '',
+    };
   } catch {
     return null;
   }

@@ -59,7 +59,9 @@ async function terminatedBackendError(): Promise<unknown> {
       () => null,
       (error: unknown) => error,
     );
-    await expect.poll(async () => (await sql`select 1 from pg_stat_activity where application_name = 'tb-faults-doomed' and state = 'active'`).length).toBe(1);
+    await expect
+      .poll(async () => (await sql`select 1 from pg_stat_activity where application_name = 'tb-faults-doomed' and state = 'active'`).length)
+      .toBe(1);
     await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'tb-faults-doomed'`;
     return await sleeping;
   } finally {
@@ -74,7 +76,9 @@ async function terminatedBackendError(): Promise<unknown> {
 function brokenQuery(error: unknown): unknown {
   const chain: unknown = new Proxy(function () {}, {
     get: (_target, prop) =>
-      prop === 'then' ? (_ok: unknown, fail?: (e: unknown) => unknown) => Promise.reject(error).catch(fail ?? ((e) => Promise.reject(e))) : () => chain,
+      prop === 'then'
+        ? (_ok: unknown, fail?: (e: unknown) => unknown) => Promise.reject(error).catch(fail ?? ((e) => Promise.reject(e)))
+        : () => chain,
     apply: () => chain,
   });
   return chain;
@@ -99,12 +103,23 @@ describe('transient database faults', () => {
     const real = await terminatedBackendError();
     expect(['57P01', 'CONNECTION_CLOSED', 'ECONNRESET']).toContain((real as { code?: string }).code);
     expect(isTransientDbError(real)).toBe(true);
-    for (const code of ['57P02', '57P03', '08006', '08003', '53300', 'CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', 'ECONNRESET']) {
+    for (const code of [
+      '57P02',
+      '57P03',
+      '08006',
+      '08003',
+      '53300',
+      'CONNECTION_CLOSED',
+      'CONNECTION_DESTROYED',
+      'CONNECT_TIMEOUT',
+      'ECONNRESET',
+    ]) {
       expect(isTransientDbError(Object.assign(new Error(code), { code })), code).toBe(true);
       // Drizzle wraps the driver's error; the code is on the cause.
       expect(isTransientDbError(new Error('Failed query', { cause: Object.assign(new Error(code), { code }) })), code).toBe(true);
     }
-    for (const code of ['23505', '42P01', '22P02', undefined]) expect(isTransientDbError(Object.assign(new Error('x'), { code }))).toBe(false);
+    for (const code of ['23505', '42P01', '22P02', undefined])
+      expect(isTransientDbError(Object.assign(new Error('x'), { code }))).toBe(false);
 
     const response = errorResponse(new Error('Failed query', { cause: real }));
     expect(response.status).toBe(503);
@@ -162,7 +177,9 @@ describe('transient database faults', () => {
     const [fan] = await createFans(sql, 1);
     const lost = await terminatedBackendError();
     const down = faulty(victim.db, lost, () => true);
-    const error = await reserveSeats(down, kv, { userId: fan!.id, eventId: event.eventId, ticketIds: [event.ticketIds[0]!] }).catch((e: unknown) => e);
+    const error = await reserveSeats(down, kv, { userId: fan!.id, eventId: event.eventId, ticketIds: [event.ticketIds[0]!] }).catch(
+      (e: unknown) => e,
+    );
     expect(toAppError(error)).toMatchObject({ code: 'unavailable', status: 503 });
     expect(await sql`select 1 from reservations where event_id = ${event.eventId}`).toHaveLength(0);
     // The Redis lock it took is released (in the background).
@@ -174,9 +191,20 @@ describe('transient database faults', () => {
     dbFault.error = lost;
     try {
       const { POST } = await import('@/app/api/webhooks/stripe/route');
-      const payload = JSON.stringify({ id: `evt_fault_${Date.now()}`, object: 'event', type: 'checkout.session.completed', data: { object: { id: 'cs_test_fault', metadata: { bookingId: crypto.randomUUID() }, payment_status: 'paid', payment_intent: 'pi_x' } } });
+      const payload = JSON.stringify({
+        id: `evt_fault_${Date.now()}`,
+        object: 'event',
+        type: 'checkout.session.completed',
+        data: {
+          object: { id: 'cs_test_fault', metadata: { bookingId: crypto.randomUUID() }, payment_status: 'paid', payment_intent: 'pi_x' },
+        },
+      });
       const response = await POST(
-        new Request('http://localhost/api/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': signatureHeader(payload, webhookSecret) }, body: payload }),
+        new Request('http://localhost/api/webhooks/stripe', {
+          method: 'POST',
+          headers: { 'stripe-signature': signatureHeader(payload, webhookSecret) },
+          body: payload,
+        }),
         undefined as never,
       );
       expect(response.status).toBe(503);

@@ -20,7 +20,10 @@ const reasons = {
  */
 export async function endCheckout(
   db: Database,
-  input: { session: Pick<CheckoutSessionLike, 'id' | 'metadata'>; outcome: Extract<BookingStatus, 'failed' | 'cancelled'> } & PaymentEventRef,
+  input: {
+    session: Pick<CheckoutSessionLike, 'id' | 'metadata'>;
+    outcome: Extract<BookingStatus, 'failed' | 'cancelled'>;
+  } & PaymentEventRef,
 ): Promise<{ changed: boolean; ours: boolean }> {
   const bookingId = input.session.metadata?.bookingId;
   if (!isUuid(bookingId)) return { changed: false, ours: false };

@@ -20,14 +20,21 @@ import { ticketLockKey } from './lock-keys';
 const sql = testSql();
 const kv = getKv();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const door = (fan: TestFan): FanRequest => ({ user: { id: fan.id, email: fan.email, name: fan.name }, headers: new Headers(), cookie: () => undefined });
+const door = (fan: TestFan): FanRequest => ({
+  user: { id: fan.id, email: fan.email, name: fan.name },
+  headers: new Headers(),
+  cookie: () => undefined,
+});
 
 afterAll(async () => {
   await sql.end();
 });
 
 async function heldBy(fan: TestFan, event: TestEvent, seats: number[] = [0, 1]) {
-  const hold = await holdSeats(db, kv, door(fan), 'api-tickets', { eventId: event.eventId, ticketIds: seats.map((i) => event.ticketIds[i]!) });
+  const hold = await holdSeats(db, kv, door(fan), 'api-tickets', {
+    eventId: event.eventId,
+    ticketIds: seats.map((i) => event.ticketIds[i]!),
+  });
   return hold.reservationId;
 }
 
@@ -82,7 +89,12 @@ describe('extendHold', () => {
   it("refuses someone else's hold, a lapsed one, a released one and a paid one, and changes nothing", async () => {
     const event = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 8 });
     const [owner, stranger] = (await createFans(sql, 2)) as [TestFan, TestFan];
-    const [theirs, lapsed, released, paid] = [await heldBy(owner, event, [0]), await heldBy(owner, event, [1]), await heldBy(owner, event, [2]), await heldBy(owner, event, [3])];
+    const [theirs, lapsed, released, paid] = [
+      await heldBy(owner, event, [0]),
+      await heldBy(owner, event, [1]),
+      await heldBy(owner, event, [2]),
+      await heldBy(owner, event, [3]),
+    ];
     await sql`update reservations set expires_at = now() - interval '1 second' where id = ${lapsed}`;
     await sql`update tickets set hold_expires_at = now() - interval '1 second' where hold_id = ${lapsed}`;
     await sql`update reservations set status = 'released', ended_at = now() where id = ${released}`;
@@ -92,7 +104,10 @@ describe('extendHold', () => {
 
     await expect(extendHold(db, kv, door(stranger), { reservationId: theirs })).rejects.toMatchObject({ code: 'not_found', status: 404 });
     await expect(extendHold(db, kv, door(owner), { reservationId: lapsed })).rejects.toMatchObject({ code: 'hold_expired', status: 410 });
-    await expect(extendHold(db, kv, door(owner), { reservationId: released })).rejects.toMatchObject({ code: 'hold_not_active', status: 409 });
+    await expect(extendHold(db, kv, door(owner), { reservationId: released })).rejects.toMatchObject({
+      code: 'hold_not_active',
+      status: 409,
+    });
     await expect(extendHold(db, kv, door(owner), { reservationId: paid })).rejects.toMatchObject({
       code: 'hold_not_active',
       message: 'These seats are already paid for.',
@@ -104,7 +119,9 @@ describe('extendHold', () => {
     const [fan] = (await createFans(sql, 1)) as [TestFan];
     await expect(extendHold(db, kv, door(fan), { reservationId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
     await expect(extendHold(db, kv, door(fan), { reservationId: 5 })).rejects.toMatchObject({ code: 'bad_request' });
-    await expect(extendHold(db, kv, door(fan), { reservationId: crypto.randomUUID(), minutes: 60 })).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(extendHold(db, kv, door(fan), { reservationId: crypto.randomUUID(), minutes: 60 })).rejects.toMatchObject({
+      code: 'bad_request',
+    });
     await expect(extendHold(db, kv, door(fan), null)).rejects.toMatchObject({ code: 'bad_request' });
   });
 
@@ -145,7 +162,10 @@ describe('extendHold', () => {
     await sleep(2_000);
     expect(await statusesOf()).toEqual([0, 1, 0, 0]);
     // And a read that trusts the clock (every read treats a lapsed hold as free) agrees.
-    const [{ live }] = (await sql`select count(*)::int as live from tickets where hold_id = ${id} and hold_expires_at > now()`) as unknown as [{ live: number }];
+    const [{ live }] =
+      (await sql`select count(*)::int as live from tickets where hold_id = ${id} and hold_expires_at > now()`) as unknown as [
+        { live: number },
+      ];
     expect(live).toBe(1);
   });
 });

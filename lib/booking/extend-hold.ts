@@ -93,7 +93,9 @@ async function whyNot(db: Database, reservationId: string, userId: string, max: 
   if (r.status === 'expired' || !r.live) return new AppError('hold_expired', 'This hold has expired. Pick your seats again.');
   return new AppError(
     'hold_extension_limit',
-    max === 0 ? 'Holds cannot be extended on this site.' : `You have already added time ${max === 1 ? 'once' : `${max} times`}, the most we allow, so other fans get a fair chance at these seats.`,
+    max === 0
+      ? 'Holds cannot be extended on this site.'
+      : `You have already added time ${max === 1 ? 'once' : `${max} times`}, the most we allow, so other fans get a fair chance at these seats.`,
     { extensionsMax: max, extensionsUsed: r.extensions },
   );
 }

@@ -3,7 +3,13 @@
 export type CandidateSeat = { id: string; x: number; y: number; price: number; available: boolean };
 export type Seat = Omit<CandidateSeat, 'available'>;
 /** `isAvailable` reads availability from elsewhere (default: the seat's own `available`). */
-export type BestSeatsOptions<S extends Seat> = { quantity: number; minPrice?: number; maxPrice?: number; limit?: number; isAvailable?: (seat: S) => boolean };
+export type BestSeatsOptions<S extends Seat> = {
+  quantity: number;
+  minPrice?: number;
+  maxPrice?: number;
+  limit?: number;
+  isAvailable?: (seat: S) => boolean;
+};
 
 type Run<S> = { row: S[]; start: number; distance: number; leavesSingle: boolean };
 
@@ -16,7 +22,11 @@ type Run<S> = { row: S[]; start: number; distance: number; leavesSingle: boolean
  * One pass that keeps only the best `limit` runs: a stadium has ~40,000 candidate runs for one
  * seat, and sorting them all for every request cost more than the rest of a hold.
  */
-export function findBestSeats<S extends Seat = CandidateSeat>(rows: S[][], focal: { x: number; y: number }, opts: BestSeatsOptions<S>): string[][] {
+export function findBestSeats<S extends Seat = CandidateSeat>(
+  rows: S[][],
+  focal: { x: number; y: number },
+  opts: BestSeatsOptions<S>,
+): string[][] {
   const { quantity, minPrice = 0, maxPrice = Infinity, limit = 5 } = opts;
   const available = opts.isAvailable ?? ((s: S) => (s as unknown as CandidateSeat).available);
   const eligible = (s: S) => available(s) && s.price >= minPrice && s.price <= maxPrice;

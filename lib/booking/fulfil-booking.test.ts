@@ -29,7 +29,10 @@ async function holdAndStart(event: TestEvent, fan: TestFan, ticketIds: string[])
 async function lapse(reservationId: string, ticketIds: string[]) {
   await sql`update reservations set expires_at = now() - interval '1 s' where id = ${reservationId}`;
   await sql`update tickets set hold_expires_at = now() - interval '1 s' where hold_id = ${reservationId}`;
-  await kv.releaseLocks(ticketIds.map((id) => `lock:ticket:${id}`), reservationId);
+  await kv.releaseLocks(
+    ticketIds.map((id) => `lock:ticket:${id}`),
+    reservationId,
+  );
 }
 
 async function soldState(bookingId: string, ticketIds: string[]) {

@@ -62,7 +62,12 @@ export async function fulfilBooking(db: Database, session: CheckoutSessionLike, 
       if (!owner) throw new AppError('not_found', 'No such booking.');
       await tx.select({ id: reservations.id }).from(reservations).where(eq(reservations.id, owner.reservationId)).for('update');
       const [booking] = await tx
-        .select({ id: bookings.id, reservationId: bookings.reservationId, status: bookings.status, stripeRefundId: bookings.stripeRefundId })
+        .select({
+          id: bookings.id,
+          reservationId: bookings.reservationId,
+          status: bookings.status,
+          stripeRefundId: bookings.stripeRefundId,
+        })
         .from(bookings)
         .where(eq(bookings.id, bookingId))
         .for('update');
@@ -100,7 +105,14 @@ export async function fulfilBooking(db: Database, session: CheckoutSessionLike, 
   return { bookingId, status: 'refunded' };
 }
 
-async function sell(tx: DbOrTx, booking: BookingRow, seats: SeatRow[], paymentIntentId: string, eventId: string, ref: PaymentEventRef): Promise<SeatDiff> {
+async function sell(
+  tx: DbOrTx,
+  booking: BookingRow,
+  seats: SeatRow[],
+  paymentIntentId: string,
+  eventId: string,
+  ref: PaymentEventRef,
+): Promise<SeatDiff> {
   const ids = seats.map((s) => s.id);
   const sold = await tx
     .update(tickets)
@@ -117,9 +129,18 @@ async function sell(tx: DbOrTx, booking: BookingRow, seats: SeatRow[], paymentIn
   await tx.insert(soldTickets).values(ids.map((ticketId) => ({ ticketId, bookingId: booking.id })));
   await tx
     .update(bookings)
-    .set({ status: 'confirmed', confirmedAt: sql`now()`, statusReason: null, stripePaymentIntentId: paymentIntentId, updatedAt: sql`now()` })
+    .set({
+      status: 'confirmed',
+      confirmedAt: sql`now()`,
+      statusReason: null,
+      stripePaymentIntentId: paymentIntentId,
+      updatedAt: sql`now()`,
+    })
     .where(eq(bookings.id, booking.id));
-  await tx.update(reservations).set({ status: 'converted', endedAt: sql`now()` }).where(eq(reservations.id, booking.reservationId));
+  await tx
+    .update(reservations)
+    .set({ status: 'converted', endedAt: sql`now()` })
+    .where(eq(reservations.id, booking.reservationId));
   await recordPaymentEvent(tx, ref);
   const version = await bumpSeatVersion(tx, eventId);
   return { eventId, version, changes: ids.map((id) => ({ id, status: 'sold' as const })) };

@@ -76,7 +76,14 @@ export async function getBooking(db: DbOrTx, input: { userId: string; bookingId:
     currency: b.currency,
     createdAt: b.createdAt.toISOString(),
     confirmedAt: b.confirmedAt?.toISOString() ?? null,
-    event: { id: b.eventId, name: b.eventName, date: b.eventDate.toISOString(), venueName: b.venueName, city: b.city, timezone: b.timezone },
+    event: {
+      id: b.eventId,
+      name: b.eventName,
+      date: b.eventDate.toISOString(),
+      venueName: b.venueName,
+      city: b.city,
+      timezone: b.timezone,
+    },
     tickets: seats.map((t) => ({ ...t, section: sectionName(names, t.section) })),
   };
 }

@@ -64,7 +64,10 @@ export async function getReservation(db: DbOrTx, input: { userId: string; reserv
     status: head.status === 'active' && !head.live ? 'expired' : head.status,
     expiresAt: head.expiresAt.toISOString(),
     extensions: head.extensions,
-    booking: head.bookingId && head.bookingStatus ? { id: head.bookingId, payment: paymentState(head.bookingStatus, head.paymentSubmitted) } : null,
+    booking:
+      head.bookingId && head.bookingStatus
+        ? { id: head.bookingId, payment: paymentState(head.bookingStatus, head.paymentSubmitted) }
+        : null,
     event: {
       id: head.eventId,
       name: head.eventName,

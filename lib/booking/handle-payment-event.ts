@@ -46,7 +46,11 @@ export async function handlePaymentEvent(db: Database, event: Stripe.Event): Pro
     if (ref.eventType === 'checkout.session.completed' || ref.eventType === 'checkout.session.async_payment_succeeded') {
       await fulfilBooking(db, session, ref);
     } else {
-      const ended = await endCheckout(db, { session, outcome: ref.eventType === 'checkout.session.expired' ? 'cancelled' : 'failed', ...ref });
+      const ended = await endCheckout(db, {
+        session,
+        outcome: ref.eventType === 'checkout.session.expired' ? 'cancelled' : 'failed',
+        ...ref,
+      });
       if (!ended.ours) return { received: true, outcome: 'ignored' };
     }
     return { received: true, outcome: 'processed' };
@@ -54,7 +58,8 @@ export async function handlePaymentEvent(db: Database, event: Stripe.Event): Pro
     // A session that is not one of our bookings (another product on the same Stripe account, or
     // metadata that names a booking of another hold): acknowledge it, or Stripe would retry it
     // for days.
-    if (error instanceof AppError && (error.code === 'not_found' || error.code === 'bad_request')) return { received: true, outcome: 'ignored' };
+    if (error instanceof AppError && (error.code === 'not_found' || error.code === 'bad_request'))
+      return { received: true, outcome: 'ignored' };
     throw error;
   }
 }

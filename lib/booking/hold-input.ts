@@ -20,7 +20,8 @@ const seatIndexes = z
   .refine((s) => new Set(s).size === s.length, 'Each seat may appear only once');
 
 const priceBand = { message: 'The lowest price must not be above the highest', path: ['maxPrice'] };
-const bandOk = (v: { minPrice?: number; maxPrice?: number }) => v.minPrice === undefined || v.maxPrice === undefined || v.minPrice <= v.maxPrice;
+const bandOk = (v: { minPrice?: number; maxPrice?: number }) =>
+  v.minPrice === undefined || v.maxPrice === undefined || v.minPrice <= v.maxPrice;
 
 /** A form's whole decimal number: "12", not " 12", "1e1", "0x2" or "12.0". */
 const formNumber = (inner: z.ZodNumber) =>
@@ -56,7 +57,12 @@ export type Selection =
   | { kind: 'best'; eventId: string; quantity: number; minPrice?: number; maxPrice?: number };
 
 // Ticket-id holds keep their 400; best available has always answered 422 for bad input.
-const errorCode = { 'api-tickets': 'bad_request', seats: 'bad_request', 'api-best': 'validation_failed', 'form-best': 'validation_failed' } as const;
+const errorCode = {
+  'api-tickets': 'bad_request',
+  seats: 'bad_request',
+  'api-best': 'validation_failed',
+  'form-best': 'validation_failed',
+} as const;
 
 export function parseSelection(via: HoldVia, input: unknown): Selection {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {

@@ -23,7 +23,11 @@ export async function holdOffer(
   const reservationId = randomUUID();
   const claim = await claimInPostgres(tx, { ...input, reservationId });
   const window = sql`now() + make_interval(secs => ${offerMs() / 1000})`;
-  const [row] = await tx.update(reservations).set({ expiresAt: window }).where(eq(reservations.id, reservationId)).returning({ expiresAt: reservations.expiresAt });
+  const [row] = await tx
+    .update(reservations)
+    .set({ expiresAt: window })
+    .where(eq(reservations.id, reservationId))
+    .returning({ expiresAt: reservations.expiresAt });
   await tx.update(tickets).set({ holdExpiresAt: row!.expiresAt }).where(eq(tickets.holdId, reservationId));
   return { reservationId, expiresAt: row!.expiresAt, version: claim.version ?? 0 };
 }

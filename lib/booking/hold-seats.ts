@@ -37,10 +37,12 @@ export type HeldSeats = Hold & { ticketIds: string[] };
  * 4. then the operation.
  */
 export async function holdSeats(db: Database, kv: Kv, fan: FanRequest, via: HoldVia, input: unknown): Promise<HeldSeats> {
-  await span('rate-limit', () => enforceRateLimit(kv, 'reserve', { fan: fan.user.id, ip: clientIp(fan.headers) })).catch((error: unknown) => {
-    countRefused(db, kv, error, () => parseSelection(via, input).eventId);
-    throw error;
-  });
+  await span('rate-limit', () => enforceRateLimit(kv, 'reserve', { fan: fan.user.id, ip: clientIp(fan.headers) })).catch(
+    (error: unknown) => {
+      countRefused(db, kv, error, () => parseSelection(via, input).eventId);
+      throw error;
+    },
+  );
   const selection = parseSelection(via, input);
   await span('admission', () => requireAdmission(selection.eventId, fan.user.id, fan.cookie)).catch((error: unknown) => {
     countRefused(db, kv, error, () => selection.eventId);

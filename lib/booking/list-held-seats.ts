@@ -10,7 +10,12 @@ export async function listHeldSeats(db: DbOrTx, userId: string, eventId: string)
     .from(tickets)
     .innerJoin(reservations, eq(reservations.id, tickets.holdId))
     .where(
-      and(eq(reservations.userId, userId), eq(tickets.eventId, eventId), eq(tickets.status, 'reserved'), sql`${tickets.holdExpiresAt} > now()`),
+      and(
+        eq(reservations.userId, userId),
+        eq(tickets.eventId, eventId),
+        eq(tickets.status, 'reserved'),
+        sql`${tickets.holdExpiresAt} > now()`,
+      ),
     );
   return rows.map((r) => r.seatIndex);
 }

@@ -41,7 +41,10 @@ export async function listUserBookings(db: DbOrTx, userId: string, limit = 50): 
     .where(
       and(
         eq(bookings.userId, userId),
-        or(sql`${bookings.status} in ('confirmed', 'refunded')`, and(eq(bookings.status, 'pending'), isNotNull(bookings.paymentSubmittedAt))),
+        or(
+          sql`${bookings.status} in ('confirmed', 'refunded')`,
+          and(eq(bookings.status, 'pending'), isNotNull(bookings.paymentSubmittedAt)),
+        ),
       ),
     )
     .orderBy(desc(bookings.createdAt), desc(bookings.id))
@@ -53,6 +56,13 @@ export async function listUserBookings(db: DbOrTx, userId: string, limit = 50): 
     currency: r.currency,
     seatCount: r.seatCount,
     createdAt: r.createdAt.toISOString(),
-    event: { id: r.eventId, name: r.eventName, date: r.eventDate.toISOString(), venueName: r.venueName, city: r.city, timezone: r.timezone },
+    event: {
+      id: r.eventId,
+      name: r.eventName,
+      date: r.eventDate.toISOString(),
+      venueName: r.venueName,
+      city: r.city,
+      timezone: r.timezone,
+    },
   }));
 }

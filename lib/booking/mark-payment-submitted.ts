@@ -12,7 +12,14 @@ export async function markPaymentSubmitted(db: DbOrTx, input: { bookingId: strin
   const changed = await db
     .update(bookings)
     .set({ paymentSubmittedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(bookings.id, input.bookingId), eq(bookings.stripeSessionId, input.sessionId), eq(bookings.status, 'pending'), isNull(bookings.paymentSubmittedAt)))
+    .where(
+      and(
+        eq(bookings.id, input.bookingId),
+        eq(bookings.stripeSessionId, input.sessionId),
+        eq(bookings.status, 'pending'),
+        isNull(bookings.paymentSubmittedAt),
+      ),
+    )
     .returning({ id: bookings.id });
   return changed.length > 0;
 }

@@ -40,21 +40,32 @@ describe('payment states told to the fan', () => {
     const booking = await getBooking(db, { userId: fan.id, bookingId });
     expect(booking.payment).toBe('not_paid');
     expect(booking.hold).toEqual({ live: true, expiresAt: hold.expiresAt.toISOString() });
-    expect((await getReservation(db, { userId: fan.id, reservationId: hold.reservationId })).booking).toEqual({ id: bookingId, payment: 'not_paid' });
-    expect((await listUserReservations(db, fan.id)).map((r) => [r.id, r.status, r.payment])).toEqual([[hold.reservationId, 'active', 'not_paid']]);
+    expect((await getReservation(db, { userId: fan.id, reservationId: hold.reservationId })).booking).toEqual({
+      id: bookingId,
+      payment: 'not_paid',
+    });
+    expect((await listUserReservations(db, fan.id)).map((r) => [r.id, r.status, r.payment])).toEqual([
+      [hold.reservationId, 'active', 'not_paid'],
+    ]);
   });
 
   it('a declined or expired checkout is "not paid" too, and says so until the hold ends', async () => {
     const declined = await holdWithCheckout(2);
     await endCheckout(db, { session: { id: declined.sessionId, metadata: { bookingId: declined.bookingId } }, outcome: 'failed' });
     expect(await listUserBookings(db, declined.fan.id)).toEqual([]);
-    expect(await getBooking(db, { userId: declined.fan.id, bookingId: declined.bookingId })).toMatchObject({ payment: 'not_paid', hold: { live: true } });
+    expect(await getBooking(db, { userId: declined.fan.id, bookingId: declined.bookingId })).toMatchObject({
+      payment: 'not_paid',
+      hold: { live: true },
+    });
 
     const expired = await holdWithCheckout(2);
     await endCheckout(db, { session: { id: expired.sessionId, metadata: { bookingId: expired.bookingId } }, outcome: 'cancelled' });
     await sql`update reservations set expires_at = now() - interval '1 second' where id = ${expired.hold.reservationId}`;
     expect(await listUserBookings(db, expired.fan.id)).toEqual([]);
-    expect(await getBooking(db, { userId: expired.fan.id, bookingId: expired.bookingId })).toMatchObject({ payment: 'not_paid', hold: { live: false } });
+    expect(await getBooking(db, { userId: expired.fan.id, bookingId: expired.bookingId })).toMatchObject({
+      payment: 'not_paid',
+      hold: { live: false },
+    });
   });
 
   it('a finished checkout is "confirming" and listed; only a confirmed payment reads as paid', async () => {

@@ -22,7 +22,9 @@ describe('releaseHold', () => {
     const ids = event.ticketIds.slice(0, 2);
     const hold = await reserveSeats(db, kv, { userId: owner!.id, eventId: event.eventId, ticketIds: ids });
 
-    await expect(releaseHold(db, kv, { userId: other!.id, reservationId: hold.reservationId })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(releaseHold(db, kv, { userId: other!.id, reservationId: hold.reservationId })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     const [still] = await sql`select count(*)::int as n from tickets where hold_id = ${hold.reservationId}`;
     expect(still!.n).toBe(2);
 

@@ -27,7 +27,12 @@ export async function releaseHold(
   const released = await withRetry(() =>
     db.transaction(async (tx) => {
       const [r] = await tx
-        .select({ userId: reservations.userId, eventId: reservations.eventId, status: reservations.status, live: sql<boolean>`${reservations.expiresAt} > now()` })
+        .select({
+          userId: reservations.userId,
+          eventId: reservations.eventId,
+          status: reservations.status,
+          live: sql<boolean>`${reservations.expiresAt} > now()`,
+        })
         .from(reservations)
         .where(eq(reservations.id, reservationId))
         .for('update');
@@ -42,7 +47,10 @@ export async function releaseHold(
         .set({ status: 'available', holdId: null, holdExpiresAt: null })
         .where(and(eq(tickets.holdId, reservationId), eq(tickets.status, 'reserved')))
         .returning({ id: tickets.id });
-      await tx.update(reservations).set({ status: 'released', endedAt: sql`now()` }).where(eq(reservations.id, reservationId));
+      await tx
+        .update(reservations)
+        .set({ status: 'released', endedAt: sql`now()` })
+        .where(eq(reservations.id, reservationId));
       const version = await bumpSeatVersion(tx, r.eventId);
       return { eventId: r.eventId, version, ticketIds: freed.map((t) => t.id) };
     }),

@@ -30,14 +30,20 @@ describe('reserveBestAvailable', () => {
   it('answers 409 when no run fits, and rejects a bad quantity', async () => {
     const event = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 3 });
     const [fan] = await createFans(sql, 1);
-    await expect(reserveBestAvailable(db, getKv(), { userId: fan!.id, eventId: event.eventId, quantity: 4 })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(reserveBestAvailable(db, getKv(), { userId: fan!.id, eventId: event.eventId, quantity: 9 })).rejects.toBeInstanceOf(AppError);
+    await expect(reserveBestAvailable(db, getKv(), { userId: fan!.id, eventId: event.eventId, quantity: 4 })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await expect(reserveBestAvailable(db, getKv(), { userId: fan!.id, eventId: event.eventId, quantity: 9 })).rejects.toBeInstanceOf(
+      AppError,
+    );
   });
 
   it('spreads a crowd over distinct seats: 60 fans race for 40 seats, none held twice', async () => {
     const event = await createEvent(sql, { sections: 1, rows: 4, seatsPerRow: 10 });
     const fans = await createFans(sql, 60);
-    const { results } = await race(fans.map((fan) => () => reserveBestAvailable(db, getKv(), { userId: fan.id, eventId: event.eventId, quantity: 2 })));
+    const { results } = await race(
+      fans.map((fan) => () => reserveBestAvailable(db, getKv(), { userId: fan.id, eventId: event.eventId, quantity: 2 })),
+    );
     const won = results.flatMap((r) => (r.ok ? [r.value] : []));
     for (const r of results) if (!r.ok) expect((r.error as AppError).code).toMatch(/^(conflict|seats_taken)$/);
     const ids = won.flatMap((h) => h.ticketIds);

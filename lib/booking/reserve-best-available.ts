@@ -85,7 +85,10 @@ export async function reserveBestAvailable(db: Database, kv: Kv, input: BestAvai
     const [best] = findBestSeats(layout.rows, layout.focal, { quantity, minPrice, maxPrice, limit: 1, isAvailable });
     if (!best) {
       if (picking.size === 0) inFlight.delete(eventId);
-      throw new AppError('conflict', `There are no ${quantity} seats together${minPrice !== undefined || maxPrice !== undefined ? ' in that price range' : ''} right now.`);
+      throw new AppError(
+        'conflict',
+        `There are no ${quantity} seats together${minPrice !== undefined || maxPrice !== undefined ? ' in that price range' : ''} right now.`,
+      );
     }
     for (const id of best) picking.add(id);
     try {

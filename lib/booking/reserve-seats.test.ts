@@ -35,7 +35,9 @@ async function raceForSeats(kv: Kv, label: string) {
     return { fan, ticketIds: event.ticketIds.slice(start, start + size) };
   });
 
-  const outcome = await race(attempts.map((a) => () => reserveSeats(db, kv, { userId: a.fan.id, eventId: event.eventId, ticketIds: a.ticketIds })));
+  const outcome = await race(
+    attempts.map((a) => () => reserveSeats(db, kv, { userId: a.fan.id, eventId: event.eventId, ticketIds: a.ticketIds })),
+  );
   console.log(
     `[${label}] ${attempts.length} concurrent reservations: ${outcome.perSecond.toFixed(0)}/s, ` +
       `p50 ${outcome.p50.toFixed(1)} ms, p99 ${outcome.p99.toFixed(1)} ms`,
@@ -83,8 +85,10 @@ describe('reserveSeats under a real race', () => {
     const [fan] = await createFans(sql, 1);
     // 10 tabs each asking for 3 different seats: at most 2 fit under the limit of 8.
     const outcome = await race(
-      Array.from({ length: 10 }, (_, i) => () =>
-        reserveSeats(db, liveKv, { userId: fan!.id, eventId: event.eventId, ticketIds: event.ticketIds.slice(i * 3, i * 3 + 3) }),
+      Array.from(
+        { length: 10 },
+        (_, i) => () =>
+          reserveSeats(db, liveKv, { userId: fan!.id, eventId: event.eventId, ticketIds: event.ticketIds.slice(i * 3, i * 3 + 3) }),
       ),
     );
     expect(outcome.results.filter((r) => r.ok)).toHaveLength(2);

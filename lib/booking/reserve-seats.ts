@@ -50,7 +50,11 @@ export async function reserveSeats(db: Database, kv: Kv, input: ReserveSeatsInpu
     });
     // A hold found after a lost commit has no version to announce; clients see the next diff's gap.
     if (version !== null) {
-      void seatsChanged(db, { eventId, version, changes: ticketIds.map((id, i) => ({ id, status: 'reserved' as const, seat: seats?.[i] })) });
+      void seatsChanged(db, {
+        eventId,
+        version,
+        changes: ticketIds.map((id, i) => ({ id, status: 'reserved' as const, seat: seats?.[i] })),
+      });
     }
     return hold;
   } catch (error) {

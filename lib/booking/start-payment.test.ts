@@ -45,7 +45,12 @@ describe('startPayment', () => {
     const started = await startPayment(db, kv, { userId: fan!.id, reservationId: hold.reservationId });
     expect(started).toMatchObject({ status: 'pending', checkoutUrl: expect.stringMatching(/\/checkout\/cs_test_/) });
     const [booking] = await sql`select * from bookings where id = ${started.bookingId}`;
-    expect(booking).toMatchObject({ status: 'pending', total_minor: a!.price + b!.price, currency: 'USD', reservation_id: hold.reservationId });
+    expect(booking).toMatchObject({
+      status: 'pending',
+      total_minor: a!.price + b!.price,
+      currency: 'USD',
+      reservation_id: hold.reservationId,
+    });
 
     const session = await stripe.checkout.sessions.retrieve(booking!.stripe_session_id);
     expect(session).toMatchObject({
@@ -71,7 +76,8 @@ describe('startPayment', () => {
     // Again (a double click, a second tab): the same booking and session, no second extension.
     const before = await snapshot(hold.reservationId);
     const again = await Promise.all([1, 2, 3].map(() => startPayment(db, kv, { userId: fan!.id, reservationId: hold.reservationId })));
-    for (const s of again) expect(s).toMatchObject({ bookingId: started.bookingId, checkoutUrl: started.checkoutUrl, expiresAt: started.expiresAt });
+    for (const s of again)
+      expect(s).toMatchObject({ bookingId: started.bookingId, checkoutUrl: started.checkoutUrl, expiresAt: started.expiresAt });
     expect(await snapshot(hold.reservationId)).toBe(before);
   });
 
@@ -80,13 +86,19 @@ describe('startPayment', () => {
     const [owner, other] = await createFans(sql, 2);
     const hold = await reserveSeats(db, kv, { userId: owner!.id, eventId: event.eventId, ticketIds: [event.ticketIds[0]!] });
     const before = await snapshot(hold.reservationId);
-    await expect(startPayment(db, kv, { userId: other!.id, reservationId: hold.reservationId })).rejects.toMatchObject({ code: 'not_found', status: 404 });
+    await expect(startPayment(db, kv, { userId: other!.id, reservationId: hold.reservationId })).rejects.toMatchObject({
+      code: 'not_found',
+      status: 404,
+    });
     expect(await snapshot(hold.reservationId)).toBe(before);
 
     await sql`update reservations set expires_at = now() - interval '1 s' where id = ${hold.reservationId}`;
     await sql`update tickets set hold_expires_at = now() - interval '1 s' where hold_id = ${hold.reservationId}`;
     const lapsed = await snapshot(hold.reservationId);
-    await expect(startPayment(db, kv, { userId: owner!.id, reservationId: hold.reservationId })).rejects.toMatchObject({ code: 'hold_expired', status: 410 });
+    await expect(startPayment(db, kv, { userId: owner!.id, reservationId: hold.reservationId })).rejects.toMatchObject({
+      code: 'hold_expired',
+      status: 410,
+    });
     expect(await snapshot(hold.reservationId)).toBe(lapsed);
     await expect(startPayment(db, kv, { userId: owner!.id, reservationId: 'not-a-uuid' })).rejects.toMatchObject({ code: 'not_found' });
   });
@@ -100,7 +112,11 @@ describe('startPayment and Stripe', () => {
     return { fan: fan!, reservationId: hold.reservationId };
   }
   const sessionsFor = async (reservationId: string) =>
-    ((await (await fetch(`${standInUrl}/_standin/checkout/sessions?reservation=${reservationId}`)).json()) as { data: Array<{ id: string; status: string }> }).data;
+    (
+      (await (await fetch(`${standInUrl}/_standin/checkout/sessions?reservation=${reservationId}`)).json()) as {
+        data: Array<{ id: string; status: string }>;
+      }
+    ).data;
 
   it('calls Stripe with no transaction open: the hold and booking rows are free while it answers', async () => {
     const { fan, reservationId } = await freshHold();
@@ -109,7 +125,8 @@ describe('startPayment and Stripe', () => {
       // NOWAIT fails at once if any transaction holds these rows: the old code held them here.
       const reservation = await sql`select id from reservations where id = ${reservationId} for update nowait`;
       const booking = await sql`select id from bookings where reservation_id = ${reservationId} for update nowait`;
-      const [pending] = await sql`select status, stripe_session_id, checkout_attempt is not null as claimed from bookings where reservation_id = ${reservationId}`;
+      const [pending] =
+        await sql`select status, stripe_session_id, checkout_attempt is not null as claimed from bookings where reservation_id = ${reservationId}`;
       probes.push({ reservation: reservation.length, booking: booking.length, pending });
       return realCreate(input);
     });
@@ -148,7 +165,11 @@ describe('startPayment and Stripe', () => {
       return realCreate(input);
     });
     const first = startPayment(db, kv, { userId: fan.id, reservationId });
-    await expect.poll(async () => (await sql`select checkout_attempt from bookings where reservation_id = ${reservationId}`)[0]?.checkout_attempt ?? null).not.toBeNull();
+    await expect
+      .poll(
+        async () => (await sql`select checkout_attempt from bookings where reservation_id = ${reservationId}`)[0]?.checkout_attempt ?? null,
+      )
+      .not.toBeNull();
     // Age the claim past its staleness, as if the first request had died long ago.
     await sql`update bookings set checkout_attempt_at = now() - interval '10 minutes' where reservation_id = ${reservationId}`;
     const second = await startPayment(db, kv, { userId: fan.id, reservationId });
@@ -165,7 +186,9 @@ describe('startPayment and Stripe', () => {
 
   it('leaves nothing behind when Stripe fails, and a retry then works', async () => {
     const { fan, reservationId } = await freshHold(1);
-    vi.mocked(createCheckoutSession).mockRejectedValueOnce(Object.assign(new Error('connect ECONNREFUSED'), { type: 'StripeConnectionError' }));
+    vi.mocked(createCheckoutSession).mockRejectedValueOnce(
+      Object.assign(new Error('connect ECONNREFUSED'), { type: 'StripeConnectionError' }),
+    );
     await expect(startPayment(db, kv, { userId: fan.id, reservationId })).rejects.toMatchObject({ code: 'unavailable', status: 503 });
     expect(await sql`select 1 from bookings where reservation_id = ${reservationId}`).toHaveLength(0);
     const started = await startPayment(db, kv, { userId: fan.id, reservationId });

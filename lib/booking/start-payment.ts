@@ -36,7 +36,10 @@ type Claimed = {
   email: string;
   lines: CheckoutLine[];
 };
-type Step = { kind: 'open'; bookingId: string; checkoutUrl: string; expiresAt: Date } | { kind: 'wait'; bookingId: string; attempt: string } | Claimed;
+type Step =
+  | { kind: 'open'; bookingId: string; checkoutUrl: string; expiresAt: Date }
+  | { kind: 'wait'; bookingId: string; attempt: string }
+  | Claimed;
 
 /**
  * Starts Stripe Checkout for a live hold: a pending booking plus a Checkout Session with one line
@@ -157,7 +160,8 @@ async function claimCheckout(tx: DbOrTx, userId: string, reservationId: string, 
     updatedAt: sql`now()`,
   };
   if (booking) await tx.update(bookings).set(pending).where(eq(bookings.id, bookingId));
-  else await tx.insert(bookings).values({ id: bookingId, reservationId, userId, eventId: hold.eventId, currency: hold.currency, ...pending });
+  else
+    await tx.insert(bookings).values({ id: bookingId, reservationId, userId, eventId: hold.eventId, currency: hold.currency, ...pending });
 
   // Last, so the seats' row locks are held only until commit. extended_at makes it once only.
   const [extended] = await tx.execute<{ expiresAt: string }>(sql`
@@ -174,13 +178,23 @@ async function claimCheckout(tx: DbOrTx, userId: string, reservationId: string, 
     kind: 'claimed',
     bookingId,
     attempt,
-    previous: booking ? { status: booking.status, statusReason: booking.statusReason, stripeSessionId: booking.stripeSessionId, checkoutUrl: booking.checkoutUrl } : null,
+    previous: booking
+      ? {
+          status: booking.status,
+          statusReason: booking.statusReason,
+          stripeSessionId: booking.stripeSessionId,
+          checkoutUrl: booking.checkoutUrl,
+        }
+      : null,
     expiresAt: extended ? new Date(extended.expiresAt) : hold.expiresAt,
     extended: Boolean(extended),
     ticketIds: seats.map((s) => s.id),
     currency: hold.currency,
     email: hold.email,
-    lines: seats.map((s) => ({ name: `${hold.eventName}: ${sectionName(names, s.section)}, row ${s.row}, seat ${s.number}`, unitAmount: s.price })),
+    lines: seats.map((s) => ({
+      name: `${hold.eventName}: ${sectionName(names, s.section)}, row ${s.row}, seat ${s.number}`,
+      unitAmount: s.price,
+    })),
   };
 }
 
@@ -221,7 +235,11 @@ async function openSession(db: Database, reservationId: string, claim: Claimed):
 async function abandonAttempt(db: Database, claim: Claimed): Promise<void> {
   const mine = and(eq(bookings.id, claim.bookingId), eq(bookings.checkoutAttempt, claim.attempt), isNull(bookings.stripeSessionId));
   if (!claim.previous) await db.delete(bookings).where(mine);
-  else await db.update(bookings).set({ ...claim.previous, checkoutAttempt: null, checkoutAttemptAt: null }).where(mine);
+  else
+    await db
+      .update(bookings)
+      .set({ ...claim.previous, checkoutAttempt: null, checkoutAttemptAt: null })
+      .where(mine);
 }
 
 /** Polls the booking until the attempt in flight has its session; null if it failed or was replaced. */
@@ -230,7 +248,12 @@ async function waitForAttempt(db: Database, bookingId: string, attempt: string):
   for (let pause = 50; Date.now() < deadline; pause = Math.min(pause * 2, 500)) {
     await new Promise((r) => setTimeout(r, pause));
     const [b] = await db
-      .select({ status: bookings.status, checkoutUrl: bookings.checkoutUrl, attempt: bookings.checkoutAttempt, expiresAt: reservations.expiresAt })
+      .select({
+        status: bookings.status,
+        checkoutUrl: bookings.checkoutUrl,
+        attempt: bookings.checkoutAttempt,
+        expiresAt: reservations.expiresAt,
+      })
       .from(bookings)
       .innerJoin(reservations, eq(reservations.id, bookings.reservationId))
       .where(eq(bookings.id, bookingId));

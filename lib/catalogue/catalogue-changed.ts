@@ -19,7 +19,10 @@ export async function catalogueChanged(kv: Kv, eventIds: string[]): Promise<{ in
       indexEvent(id).then(
         () => true,
         (error: unknown) => {
-          warnThrottled('catalogue-index', `catalogue: could not index event ${id} for search (${(error as Error).message}); run npm run search:reindex`);
+          warnThrottled(
+            'catalogue-index',
+            `catalogue: could not index event ${id} for search (${(error as Error).message}); run npm run search:reindex`,
+          );
           return false;
         },
       ),

@@ -34,6 +34,8 @@ export function tierPriceProblems(map: SeatMap, prices: TierPrices): string[] {
   return [
     ...invalid.map(([t, p]) => `the price of tier "${t}" must be a whole number of minor units from 0 to 100,000,000, not ${p}`),
     ...(missing.length ? [`no price for tier${missing.length > 1 ? 's' : ''} ${missing.map((t) => `"${t}"`).join(', ')}`] : []),
-    ...(unknown.length ? [`the venue's map has no tier ${unknown.map((t) => `"${t}"`).join(', ')} (it has ${[...tiers].map((t) => `"${t}"`).join(', ')})`] : []),
+    ...(unknown.length
+      ? [`the venue's map has no tier ${unknown.map((t) => `"${t}"`).join(', ')} (it has ${[...tiers].map((t) => `"${t}"`).join(', ')})`]
+      : []),
   ];
 }

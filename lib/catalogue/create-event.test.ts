@@ -27,7 +27,14 @@ afterAll(async () => {
 async function venueAndPerformer(kind: 'theatre' | 'arena' = 'arena') {
   const tag = randomUUID().slice(0, 8);
   const seatMap = generateSeatMap(kind, stream(`test-${tag}`));
-  const venue = await createVenue(db, { name: `Catalogue Hall ${tag}`, kind, address: '1 Test Way', city: `Testburg ${tag}`, timezone: 'Europe/Berlin', seatMap });
+  const venue = await createVenue(db, {
+    name: `Catalogue Hall ${tag}`,
+    kind,
+    address: '1 Test Way',
+    city: `Testburg ${tag}`,
+    timezone: 'Europe/Berlin',
+    seatMap,
+  });
   const [performerId] = await createPerformers(db, [{ name: `Catalogue Act ${tag}`, genre: 'rock' }]);
   return { tag, seatMap, venueId: venue.id, performerId: performerId! };
 }
@@ -39,17 +46,31 @@ describe('createEvent and issueTickets', () => {
     const { tag, seatMap, venueId, performerId } = await venueAndPerformer();
     const prices = Object.fromEntries(seatMap.tiers.map((t, i) => [t.id, 9_000 - i * 1_000]));
     const created = await createEvent(db, kv, {
-      name: `Arena Night ${tag}`, category: 'concert', performerId, venueId, date: hours(48), onSaleAt: hours(-1), currency: 'eur', seatMap, prices,
+      name: `Arena Night ${tag}`,
+      category: 'concert',
+      performerId,
+      venueId,
+      date: hours(48),
+      onSaleAt: hours(-1),
+      currency: 'eur',
+      seatMap,
+      prices,
     });
     expect(created.tickets).toBe(seatCount(seatMap));
 
-    const rows = await sql`select seat_index, section, "row", number, tier, price_minor, currency, status from tickets where event_id = ${created.id} order by seat_index`;
+    const rows =
+      await sql`select seat_index, section, "row", number, tier, price_minor, currency, status from tickets where event_id = ${created.id} order by seat_index`;
     const walk = [...seatsInOrder(seatMap)];
     expect(rows.length).toBe(walk.length);
     for (const [k, seat] of walk.entries()) {
       const row = rows[k]!;
       expect([row.seat_index, row.section, row.row, row.number, row.tier, row.price_minor]).toEqual([
-        seat.index, seat.section.id, seat.row.label, seat.seat.number, seat.section.tier, prices[seat.section.tier],
+        seat.index,
+        seat.section.id,
+        seat.row.label,
+        seat.seat.number,
+        seat.section.tier,
+        prices[seat.section.tier],
       ]);
     }
     expect(new Set(rows.map((r) => `${r.currency}/${r.status}`))).toEqual(new Set(['EUR/available']));
@@ -64,7 +85,16 @@ describe('createEvent and issueTickets', () => {
   it('refuses prices that miss a tier or name one the map lacks, writing nothing', async () => {
     const { tag, seatMap, venueId, performerId } = await venueAndPerformer('theatre');
     const [first, ...rest] = seatMap.tiers;
-    const base = { name: `Bad Prices ${tag}`, category: 'concert', performerId, venueId, date: hours(48), onSaleAt: hours(-1), currency: 'EUR', seatMap };
+    const base = {
+      name: `Bad Prices ${tag}`,
+      category: 'concert',
+      performerId,
+      venueId,
+      date: hours(48),
+      onSaleAt: hours(-1),
+      currency: 'EUR',
+      seatMap,
+    };
     await expect(createEvent(db, kv, { ...base, prices: Object.fromEntries(rest.map((t) => [t.id, 1000])) })).rejects.toMatchObject({
       code: 'validation_failed',
       message: expect.stringContaining(`no price for tier "${first!.id}"`),
@@ -88,9 +118,12 @@ describe('createEvent and issueTickets', () => {
       const { drizzle } = await import('drizzle-orm/postgres-js');
       const schema = await import('@/db/schema');
       const txDb = drizzle({ client: Object.assign(tx, { options: sql.options }) as unknown as typeof sql, schema });
-      await issueTickets(txDb, [{ eventId: b!.id, seatMap, prices, currency: 'USD' }], { copy: (t, c, chunks) => copyInto(tx, t, c, chunks) });
+      await issueTickets(txDb, [{ eventId: b!.id, seatMap, prices, currency: 'USD' }], {
+        copy: (t, c, chunks) => copyInto(tx, t, c, chunks),
+      });
     });
-    const tickets = async (id: string) => sql`select seat_index, section, "row", number, tier, price_minor, currency from tickets where event_id = ${id} order by seat_index`;
+    const tickets = async (id: string) =>
+      sql`select seat_index, section, "row", number, tier, price_minor, currency from tickets where event_id = ${id} order by seat_index`;
     expect(await tickets(b!.id)).toEqual(await tickets(a!.id));
   });
 });
@@ -99,13 +132,27 @@ describe('updateEvent', () => {
   it('shows the edit at once: the kv cache and every per-process view are refreshed, and search finds the new name', async () => {
     const { tag, seatMap, venueId, performerId } = await venueAndPerformer('theatre');
     const prices = Object.fromEntries(seatMap.tiers.map((t) => [t.id, 4_000]));
-    const { id } = await createEvent(db, kv, { name: `Before ${tag}`, category: 'concert', performerId, venueId, date: hours(48), onSaleAt: hours(-1), currency: 'USD', seatMap, prices });
+    const { id } = await createEvent(db, kv, {
+      name: `Before ${tag}`,
+      category: 'concert',
+      performerId,
+      venueId,
+      date: hours(48),
+      onSaleAt: hours(-1),
+      currency: 'USD',
+      seatMap,
+      prices,
+    });
     // Both caches warm with the old name.
     expect((await getEventDetails(db, kv, id)).name).toBe(`Before ${tag}`);
     expect((await getEventView(db, id)).name).toBe(`Before ${tag}`);
     expect(await kv.get(eventDetailsKey(id))).toContain(`Before ${tag}`);
 
-    await updateEvent(db, kv, id, { name: `After ${tag}`, date: hours(72), queue: { mode: 'on', outflowPerMinute: 50, admissionWindowSeconds: 300, autoThresholdPerMinute: 100 } });
+    await updateEvent(db, kv, id, {
+      name: `After ${tag}`,
+      date: hours(72),
+      queue: { mode: 'on', outflowPerMinute: 50, admissionWindowSeconds: 300, autoThresholdPerMinute: 100 },
+    });
     expect((await getEventDetails(db, kv, id)).name).toBe(`After ${tag}`);
     expect((await getEventView(db, id)).name).toBe(`After ${tag}`);
     const [row] = await db.select().from(events).where(eq(events.id, id));

@@ -12,7 +12,8 @@ import type { NewVenue } from './types';
  */
 export async function createVenue(db: DbOrTx, input: NewVenue): Promise<{ id: string; capacity: number }> {
   const problems = seatMapProblems(input.seatMap);
-  if (problems.length) throw new AppError('validation_failed', `The seat map of ${input.name} is not usable: ${problems.join('; ')}.`, { problems });
+  if (problems.length)
+    throw new AppError('validation_failed', `The seat map of ${input.name} is not usable: ${problems.join('; ')}.`, { problems });
   const capacity = seatCount(input.seatMap);
   const [venue] = await db
     .insert(venues)

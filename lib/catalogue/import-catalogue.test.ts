@@ -53,12 +53,22 @@ describe('importCatalogue', () => {
       select e.external_id, e.city, e.date, e.on_sale_at, e.currency, e.queue_mode, e.queue_outflow_per_minute, p.name as performer, v.name as venue, v.timezone
       from events e join performers p on p.id = e.performer_id join venues v on v.id = e.venue_id
       where e.external_id like ${`${tag}-%`} order by e.external_id`;
-    expect(rows.map((r) => r.external_id)).toEqual([`${tag}-boathouse-2027-06-02`, `${tag}-harbour-light-2027-05-14`, `${tag}-harbour-light-2027-05-15`]);
+    expect(rows.map((r) => r.external_id)).toEqual([
+      `${tag}-boathouse-2027-06-02`,
+      `${tag}-harbour-light-2027-05-14`,
+      `${tag}-harbour-light-2027-05-15`,
+    ]);
     const [boathouse, night1, night2] = rows;
     // 21:00 in Lisbon in May is 20:00 UTC (WEST); an explicit Z is taken as given.
     expect(new Date(night1!.date).toISOString()).toBe('2027-05-14T20:00:00.000Z');
     expect(new Date(boathouse!.on_sale_at).toISOString()).toBe('2027-04-01T09:00:00.000Z');
-    expect(night1).toMatchObject({ city: 'Lisbon', currency: 'EUR', queue_mode: 'off', performer: `Mariza Antunes ${tag}`, timezone: 'Europe/Lisbon' });
+    expect(night1).toMatchObject({
+      city: 'Lisbon',
+      currency: 'EUR',
+      queue_mode: 'off',
+      performer: `Mariza Antunes ${tag}`,
+      timezone: 'Europe/Lisbon',
+    });
     expect(night2).toMatchObject({ queue_mode: 'auto', queue_outflow_per_minute: 300, performer: `Mariza Antunes ${tag}` });
     // Both nights at one venue (created once), both by one performer (created once).
     expect(await sql`select 1 from venues where name = ${`Harbour Light Theatre ${tag}`}`).toHaveLength(1);
@@ -66,7 +76,10 @@ describe('importCatalogue', () => {
     const prices = await sql`
       select t.tier, min(t.price_minor)::int as low, max(t.price_minor)::int as high from tickets t join events e on e.id = t.event_id
       where e.external_id = ${`${tag}-boathouse-2027-06-02`} group by t.tier order by t.tier`;
-    expect(prices).toEqual([{ tier: 'back', low: 1800, high: 1800 }, { tier: 'front', low: 2500, high: 2500 }]);
+    expect(prices).toEqual([
+      { tier: 'back', low: 1800, high: 1800 },
+      { tier: 'front', low: 2500, high: 2500 },
+    ]);
 
     const before = await snapshot(`${tag}-`);
     const again = await importCatalogue(db, kv, exampleFile(tag));
@@ -82,7 +95,9 @@ describe('importCatalogue', () => {
     const created = await importCatalogue(db, kv, file);
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
 
-    const edited = file.replace('"name": "Late Tide Comedy"', '"name": "Late Tide Comedy (extra show)"').replace('"date": "2027-06-02T20:30"', '"date": "2027-06-02T22:00"');
+    const edited = file
+      .replace('"name": "Late Tide Comedy"', '"name": "Late Tide Comedy (extra show)"')
+      .replace('"date": "2027-06-02T20:30"', '"date": "2027-06-02T22:00"');
     const updated = await importCatalogue(db, kv, edited);
     if (!updated.ok) throw new Error(JSON.stringify(updated.errors));
     expect(updated.events.map((e) => e.outcome)).toEqual(['unchanged', 'unchanged', 'updated']);
@@ -94,7 +109,12 @@ describe('importCatalogue', () => {
     const repriced = await importCatalogue(db, kv, edited.replace('"front": 2500', '"front": 2900'));
     expect(repriced.ok).toBe(false);
     if (repriced.ok) return;
-    expect(repriced.errors).toEqual([expect.objectContaining({ line: lineOf(edited, '"front": 2500, "back": 1800'), message: expect.stringContaining('prices cannot change once issued') })]);
+    expect(repriced.errors).toEqual([
+      expect.objectContaining({
+        line: lineOf(edited, '"front": 2500, "back": 1800'),
+        message: expect.stringContaining('prices cannot change once issued'),
+      }),
+    ]);
     expect(await snapshot(`${tag}-`)).toBe(before);
   });
 
@@ -158,7 +178,11 @@ describe('importCatalogue', () => {
     expect(report.errors).toEqual([
       { line: at('"name": ""'), path: 'events[1].name', message: 'must not be empty' },
       { line: at('"performer": { "name"'), path: 'events[1].performer.genre', message: expect.any(String) },
-      { line: at('"timezone": "Lisbon/Portugal"'), path: 'events[1].venue.timezone', message: expect.stringContaining('must be an IANA time zone') },
+      {
+        line: at('"timezone": "Lisbon/Portugal"'),
+        path: 'events[1].venue.timezone',
+        message: expect.stringContaining('must be an IANA time zone'),
+      },
       { line: at('"date": "14/05'), path: 'events[1].date', message: expect.stringContaining('such as "2027-05-01T20:00"') },
       { line: at('"currency": "euro"'), path: 'events[1].currency', message: expect.stringContaining('three-letter currency code') },
       { line: at('"standard": 10.5'), path: 'events[1].prices.standard', message: expect.stringContaining('whole number of minor units') },
@@ -179,9 +203,21 @@ describe('importCatalogue', () => {
     if (second.ok) return;
     const line = (needle: string) => lineOf(shaped, needle);
     expect(second.errors).toEqual([
-      { line: line(`"venue": "No Such Venue`), path: 'events[0].venue', message: expect.stringContaining(`no venue is named "No Such Venue ${tag}"`) },
-      { line: at('"standard": 10.5'), path: 'events[1].prices', message: expect.stringContaining('no price for tiers "premium", "preferred", "value"') },
-      { line: line('"date": "2027-03-28T01:30"'), path: 'events[2].date', message: '2027-03-28T01:30 does not exist in Europe/Lisbon: the clocks skip that hour' },
+      {
+        line: line(`"venue": "No Such Venue`),
+        path: 'events[0].venue',
+        message: expect.stringContaining(`no venue is named "No Such Venue ${tag}"`),
+      },
+      {
+        line: at('"standard": 10.5'),
+        path: 'events[1].prices',
+        message: expect.stringContaining('no price for tiers "premium", "preferred", "value"'),
+      },
+      {
+        line: line('"date": "2027-03-28T01:30"'),
+        path: 'events[2].date',
+        message: '2027-03-28T01:30 does not exist in Europe/Lisbon: the clocks skip that hour',
+      },
       { line: line('"onSale": "2027-05-02T10:00"'), path: 'events[3].onSale', message: 'tickets must go on sale before the show' },
     ]);
     expect(await sql`select 1 from events where external_id like ${`${tag}-%`}`).toHaveLength(0);
@@ -191,7 +227,10 @@ describe('importCatalogue', () => {
 
   it('names the line and column of a JSON syntax error', async () => {
     const report = await importCatalogue(db, kv, '{\n  "events": [\n    { "externalId": "x", }\n  ]\n}\n');
-    expect(report).toEqual({ ok: false, errors: [{ line: 3, path: '', message: expect.stringMatching(/^not valid JSON: .*\(column \d+\)$/) }] });
+    expect(report).toEqual({
+      ok: false,
+      errors: [{ line: 3, path: '', message: expect.stringMatching(/^not valid JSON: .*\(column \d+\)$/) }],
+    });
   });
 });
 
@@ -205,19 +244,26 @@ describe('npm run catalogue:import', () => {
     writeFileSync(bad, exampleFile(tag).replace('"currency": "EUR"', '"currency": "eur"'));
     const env = { ...process.env, DATABASE_URL: testDatabaseUrl, REDIS_URL: testRedisUrl, KV_PREFIX: `${testKvPrefix}import-cli:` };
     const run = (file: string) =>
-      promisify(execFile)(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/catalogue-import.ts', file], { cwd: root, env }).then(
+      promisify(execFile)(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/catalogue-import.ts', file], {
+        cwd: root,
+        env,
+      }).then(
         (r) => ({ code: 0, ...r }),
         (e: { code: number; stdout: string; stderr: string }) => e,
       );
 
     const failed = await run(bad);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain(`${bad}:${lineOf(exampleFile(tag), '"currency": "EUR"')}: events[0].currency: must be a three-letter currency code`);
+    expect(failed.stderr).toContain(
+      `${bad}:${lineOf(exampleFile(tag), '"currency": "EUR"')}: events[0].currency: must be a three-letter currency code`,
+    );
     expect(failed.stderr).toContain('nothing was imported');
 
     const first = await run(good);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain(`${good}:${lineOf(exampleFile(tag), `"externalId": "${tag}-harbour-light-2027-05-14"`) - 1}: created ${tag}-harbour-light-2027-05-14`);
+    expect(first.stdout).toContain(
+      `${good}:${lineOf(exampleFile(tag), `"externalId": "${tag}-harbour-light-2027-05-14"`) - 1}: created ${tag}-harbour-light-2027-05-14`,
+    );
     expect(first.stdout).toContain('3 created, 0 updated, 0 unchanged.');
     const again = await run(good);
     expect(again.stdout).toContain('0 created, 0 updated, 3 unchanged.');

@@ -17,7 +17,14 @@ import { pathText, readCatalogueFile, type LineError } from './read-catalogue-fi
 import type { EventChanges } from './types';
 import { updateEvent } from './update-event';
 
-export type ImportOutcome = { line: number; externalId: string; name: string; eventId: string; outcome: 'created' | 'updated' | 'unchanged'; tickets?: number };
+export type ImportOutcome = {
+  line: number;
+  externalId: string;
+  name: string;
+  eventId: string;
+  outcome: 'created' | 'updated' | 'unchanged';
+  tickets?: number;
+};
 export type ImportReport = { ok: true; events: ImportOutcome[] } | { ok: false; errors: LineError[] };
 
 type VenueRef = { key: string; id: string | null; spec: ImportVenue | null; seatMap: SeatMap; timezone: string; city: string };
@@ -58,7 +65,8 @@ export async function importCatalogue(db: Database, kv: Kv, text: string): Promi
 
     const venue = await resolveVenue(db, input.venue, fileVenues, venueRefs, (message) => fail(at('venue'), message));
     if (!venue) continue;
-    if (input.timezone && input.timezone !== venue.timezone) fail(at('timezone'), `the venue is in ${venue.timezone}, not ${input.timezone}`);
+    if (input.timezone && input.timezone !== venue.timezone)
+      fail(at('timezone'), `the venue is in ${venue.timezone}, not ${input.timezone}`);
     for (const problem of tierPriceProblems(venue.seatMap, input.prices)) fail(at('prices'), problem);
     const date = instant(input.date, venue.timezone, (m) => fail(at('date'), m));
     const onSaleAt = instant(input.onSale, venue.timezone, (m) => fail(at('onSale'), m));
@@ -66,12 +74,17 @@ export async function importCatalogue(db: Database, kv: Kv, text: string): Promi
 
     const existing = await findExisting(db, input.externalId);
     if (existing) {
-      if (venue.id !== existing.venueId) fail(at('venue'), `event "${input.externalId}" is already on at another venue; its tickets cannot move`);
-      if (input.currency !== existing.currency.trim()) fail(at('currency'), `event "${input.externalId}" already sells in ${existing.currency}; its currency cannot change`);
+      if (venue.id !== existing.venueId)
+        fail(at('venue'), `event "${input.externalId}" is already on at another venue; its tickets cannot move`);
+      if (input.currency !== existing.currency.trim())
+        fail(at('currency'), `event "${input.externalId}" already sells in ${existing.currency}; its currency cannot change`);
       const issued = existing.prices;
       const changed = Object.entries(input.prices).filter(([tier, price]) => issued.get(tier) !== price);
       if (changed.length || issued.size !== Object.keys(input.prices).length) {
-        fail(at('prices'), `event "${input.externalId}" already has tickets at other prices (${[...issued].map(([t, p]) => `${t}: ${p}`).join(', ')}); prices cannot change once issued`);
+        fail(
+          at('prices'),
+          `event "${input.externalId}" already has tickets at other prices (${[...issued].map(([t, p]) => `${t}: ${p}`).join(', ')}); prices cannot change once issued`,
+        );
       }
     }
     if (errors.length === before && date && onSaleAt) planned.push({ line: lineOf(at()), input, venue, date, onSaleAt, existing });
@@ -84,7 +97,10 @@ export async function importCatalogue(db: Database, kv: Kv, text: string): Promi
     const { name, kind, address, city, timezone } = venue.spec;
     venue.id = (await createVenue(db, { name, kind, address, city, timezone, seatMap: venue.seatMap })).id;
   }
-  const performerIds = await resolvePerformers(db, planned.map((p) => p.input));
+  const performerIds = await resolvePerformers(
+    db,
+    planned.map((p) => p.input),
+  );
   const outcomes: ImportOutcome[] = [];
   for (const p of planned) {
     const performerId = performerIds.get(performerName(p.input).toLowerCase())!;
@@ -142,7 +158,8 @@ async function resolveVenue(
   const key = spec ? `${spec.name.toLowerCase()}\u0000${spec.city.toLowerCase()}` : name.toLowerCase();
   const hit = known.get(key);
   if (hit) {
-    if (spec && hit.spec && canonical(spec) !== canonical(hit.spec)) fail(`venue "${name}" is described differently elsewhere in this file`);
+    if (spec && hit.spec && canonical(spec) !== canonical(hit.spec))
+      fail(`venue "${name}" is described differently elsewhere in this file`);
     return hit;
   }
 
@@ -157,7 +174,9 @@ async function resolveVenue(
   }
   const [row] = rows;
   if (!row && !spec) {
-    fail(`no venue is named "${name}"; describe it under "venues" (name, city, address, timezone, kind, and a seatMap or none for a generated one)`);
+    fail(
+      `no venue is named "${name}"; describe it under "venues" (name, city, address, timezone, kind, and a seatMap or none for a generated one)`,
+    );
     return null;
   }
   // A generated map is drawn from the venue's name, so a re-import draws the same one.
@@ -166,7 +185,14 @@ async function resolveVenue(
     fail(`venue "${row.name}" in ${row.city} already exists with another seat map; leave its seatMap out to use the one it has`);
     return null;
   }
-  const venue: VenueRef = { key, id: row?.id ?? null, spec, seatMap, timezone: row?.timezone ?? spec!.timezone, city: row?.city ?? spec!.city };
+  const venue: VenueRef = {
+    key,
+    id: row?.id ?? null,
+    spec,
+    seatMap,
+    timezone: row?.timezone ?? spec!.timezone,
+    city: row?.city ?? spec!.city,
+  };
   known.set(key, venue);
   return venue;
 }
@@ -228,11 +254,16 @@ async function resolvePerformers(db: Database, inputs: ImportEvent[]): Promise<M
   const wanted = new Map<string, { name: string; genre: string }>();
   for (const e of inputs) {
     const name = performerName(e);
-    if (!wanted.has(name.toLowerCase())) wanted.set(name.toLowerCase(), { name, genre: typeof e.performer === 'string' ? e.category : e.performer.genre });
+    if (!wanted.has(name.toLowerCase()))
+      wanted.set(name.toLowerCase(), { name, genre: typeof e.performer === 'string' ? e.category : e.performer.genre });
   }
   const ids = new Map<string, string>();
   for (const [key, performer] of wanted) {
-    const [row] = await db.select({ id: performers.id }).from(performers).where(sql`lower(${performers.name}) = ${key}`).limit(1);
+    const [row] = await db
+      .select({ id: performers.id })
+      .from(performers)
+      .where(sql`lower(${performers.name}) = ${key}`)
+      .limit(1);
     ids.set(key, row?.id ?? (await createPerformers(db, [performer]))[0]!);
   }
   return ids;

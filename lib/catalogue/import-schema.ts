@@ -34,7 +34,14 @@ const seatMapSchema = z
           name: text(100),
           tier: text(50),
           outline: z.array(point).min(3),
-          rows: z.array(z.object({ label: text(20), seats: z.array(z.object({ number: z.number().int().positive(), x: coordinate, y: coordinate })).min(1) })).min(1),
+          rows: z
+            .array(
+              z.object({
+                label: text(20),
+                seats: z.array(z.object({ number: z.number().int().positive(), x: coordinate, y: coordinate })).min(1),
+              }),
+            )
+            .min(1),
         }),
       )
       .min(1),
@@ -61,7 +68,8 @@ export const venueSchema = z
  */
 function nameOr<T extends z.ZodType>(object: T, what: string) {
   return z.unknown().transform((value, ctx): string | z.output<T> => {
-    const schema = typeof value === 'string' ? text(200) : value !== null && typeof value === 'object' && !Array.isArray(value) ? object : null;
+    const schema =
+      typeof value === 'string' ? text(200) : value !== null && typeof value === 'object' && !Array.isArray(value) ? object : null;
     if (!schema) {
       ctx.addIssue({ code: 'custom', message: `must be ${what}` });
       return z.NEVER;

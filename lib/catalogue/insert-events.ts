@@ -48,7 +48,19 @@ export async function insertEvents(tx: DbOrTx, inputs: NewEvent[], opts: { copy?
 }
 
 async function copyEvents(copy: CopyRows, inputs: NewEvent[], cities: Map<string, string>): Promise<string[]> {
-  const columns = ['id', 'external_id', 'name', 'description', 'date', 'performer_id', 'venue_id', 'city', 'category', 'on_sale_at', 'currency'];
+  const columns = [
+    'id',
+    'external_id',
+    'name',
+    'description',
+    'date',
+    'performer_id',
+    'venue_id',
+    'city',
+    'category',
+    'on_sale_at',
+    'currency',
+  ];
   const ids = inputs.map((e) => e.id ?? randomUUID());
   const lines = inputs.map((e, i) => {
     if (e.queue) throw new Error('insertEvents: the COPY path takes no waiting-room settings');

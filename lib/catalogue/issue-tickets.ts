@@ -48,10 +48,15 @@ function seatColumns(map: SeatMap): SeatColumns {
  * 40,000-seat stadium is one round trip). The events' seat versions are bumped in the same
  * transaction, so no per-process cache keeps serving the event without these seats.
  */
-export async function issueTickets(tx: DbOrTx, issues: TicketIssue[], opts: { copy?: CopyRows; ticketId?: () => string } = {}): Promise<number> {
+export async function issueTickets(
+  tx: DbOrTx,
+  issues: TicketIssue[],
+  opts: { copy?: CopyRows; ticketId?: () => string } = {},
+): Promise<number> {
   for (const issue of issues) {
     const problems = tierPriceProblems(issue.seatMap, issue.prices);
-    if (problems.length) throw new AppError('validation_failed', `Tickets for event ${issue.eventId}: ${problems.join('; ')}.`, { problems });
+    if (problems.length)
+      throw new AppError('validation_failed', `Tickets for event ${issue.eventId}: ${problems.join('; ')}.`, { problems });
   }
   let issued = 0;
   if (opts.copy) {
@@ -82,7 +87,9 @@ function* copyChunks(issues: TicketIssue[], ticketId: () => string): Generator<s
   for (const issue of issues) {
     const c = seatColumns(issue.seatMap);
     // The seat's part of each line ("index\tsection\trow\tnumber\ttier") once per map.
-    c.copyLines ??= c.index.map((index, k) => `${index}\t${copyText(c.section[k]!)}\t${copyText(c.row[k]!)}\t${c.number[k]}\t${copyText(c.tier[k]!)}`);
+    c.copyLines ??= c.index.map(
+      (index, k) => `${index}\t${copyText(c.section[k]!)}\t${copyText(c.row[k]!)}\t${c.number[k]}\t${copyText(c.tier[k]!)}`,
+    );
     const suffix = new Map(Object.entries(issue.prices).map(([tier, price]) => [tier, `\t${price}\t${issue.currency.toUpperCase()}\n`]));
     for (let k = 0; k < c.index.length; k++) {
       chunk += `${ticketId()}\t${issue.eventId}\t${c.copyLines[k]}${suffix.get(c.tier[k]!)}`;

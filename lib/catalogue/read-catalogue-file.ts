@@ -3,9 +3,7 @@ import { JsonSyntaxError, parseJsonWithLines, type JsonPath } from './json-with-
 
 export type LineError = { line: number; path: string; message: string };
 
-export type ReadCatalogue =
-  | { ok: true; file: CatalogueFile; lineOf: (path: JsonPath) => number }
-  | { ok: false; errors: LineError[] };
+export type ReadCatalogue = { ok: true; file: CatalogueFile; lineOf: (path: JsonPath) => number } | { ok: false; errors: LineError[] };
 
 export const pathText = (path: JsonPath) =>
   path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
@@ -16,7 +14,8 @@ export function readCatalogueFile(text: string): ReadCatalogue {
   try {
     parsed = parseJsonWithLines(text);
   } catch (error) {
-    if (error instanceof JsonSyntaxError) return { ok: false, errors: [{ line: error.line, path: '', message: `not valid JSON: ${error.message} (column ${error.column})` }] };
+    if (error instanceof JsonSyntaxError)
+      return { ok: false, errors: [{ line: error.line, path: '', message: `not valid JSON: ${error.message} (column ${error.column})` }] };
     throw error;
   }
   const result = catalogueFileSchema.safeParse(parsed.value);

@@ -16,7 +16,11 @@ import type { EventChanges } from './types';
 export async function updateEvent(db: Database, kv: Kv, eventId: string, changes: EventChanges): Promise<void> {
   const { queue, ...fields } = changes;
   await db.transaction(async (tx) => {
-    const [current] = await tx.select({ date: events.date, onSaleAt: events.onSaleAt }).from(events).where(eq(events.id, eventId)).for('update');
+    const [current] = await tx
+      .select({ date: events.date, onSaleAt: events.onSaleAt })
+      .from(events)
+      .where(eq(events.id, eventId))
+      .for('update');
     if (!current) throw new AppError('not_found', 'No such event.');
     if (!((fields.onSaleAt ?? current.onSaleAt) < (fields.date ?? current.date))) {
       throw new AppError('validation_failed', 'Tickets must go on sale before the show.');

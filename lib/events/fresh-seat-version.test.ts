@@ -54,8 +54,7 @@ describe('freshSeatVersion', () => {
     // Every way of querying fails when awaited, as it would with the database down: execute()
     // and select() hand back a query builder whose every step chains and whose await rejects.
     const failing: unknown = new Proxy(() => {}, {
-      get: (_target, prop) =>
-        prop === 'then' ? (_ok: unknown, fail: (e: Error) => void) => fail(new Error('db down')) : () => failing,
+      get: (_target, prop) => (prop === 'then' ? (_ok: unknown, fail: (e: Error) => void) => fail(new Error('db down')) : () => failing),
       apply: () => failing,
     });
     const broken = new Proxy(db, {
@@ -63,7 +62,11 @@ describe('freshSeatVersion', () => {
     });
     const id = '00000000-0000-4000-8000-000000000001';
     const all = await Promise.allSettled([freshSeatVersion(broken, id), freshSeatVersion(broken, id), freshSeatVersion(broken, id)]);
-    expect(all.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'fulfilled'))).toEqual(['db down', 'db down', 'db down']);
+    expect(all.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'fulfilled'))).toEqual([
+      'db down',
+      'db down',
+      'db down',
+    ]);
     expect(await freshSeatVersion(db, id)).toBeNull();
   });
 });

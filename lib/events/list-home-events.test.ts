@@ -40,7 +40,8 @@ describe('listHomeEvents', () => {
     // Seats cost 50, 60, 70. Sell the cheapest; the next one has a hold that already ran out.
     const [cheapest, middle] = event.seats;
     await sql`update tickets set status = 'sold', booking_id = gen_random_uuid() where id = ${cheapest!.id}`;
-    const [fan] = await sql`insert into users (email, name, password_hash) values (${`p-${randomUUID()}@example.test`}, 'P', 'x') returning id`;
+    const [fan] =
+      await sql`insert into users (email, name, password_hash) values (${`p-${randomUUID()}@example.test`}, 'P', 'x') returning id`;
     const [hold] = await sql`
       insert into reservations (id, user_id, event_id, expires_at) values (gen_random_uuid(), ${fan!.id}, ${event.eventId}, now() - interval '1 minute')
       returning id`;

@@ -47,7 +47,11 @@ describe('seat map codec', () => {
       Array.from({ length: to - from + 1 }, (_, k) => ({ number: from + k, x: 10 * (from + k), y }));
     const row = { label: 'A', seats: [...straight(1, 5), ...straight(8, 10), { number: 11, x: 110, y: 25 }] };
     const [, ...runs] = encodeRow(row);
-    expect(runs.map((r) => [r[0], r[1]])).toEqual([[1, 5], [8, 3], [11, 1]]);
+    expect(runs.map((r) => [r[0], r[1]])).toEqual([
+      [1, 5],
+      [8, 3],
+      [11, 1],
+    ]);
   });
 
   it('follows an arc with a turning step', () => {

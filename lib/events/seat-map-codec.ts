@@ -63,7 +63,15 @@ function fit(seats: SeatMapSeat[], i: number, j: number): SeatRun | null {
     }
   }
   const heading = Math.atan2(b.y - a.y, b.x - a.x) - ((k - 1) * turn) / 2;
-  const run: SeatRun = [a.number, k + 1, a.x, a.y, round(chord * Math.cos(heading), 3), round(chord * Math.sin(heading), 3), round(turn, 6)];
+  const run: SeatRun = [
+    a.number,
+    k + 1,
+    a.x,
+    a.y,
+    round(chord * Math.cos(heading), 3),
+    round(chord * Math.sin(heading), 3),
+    round(turn, 6),
+  ];
   let ok = true;
   walk(run, (number, x, y) => {
     const seat = seats[i + number - a.number]!;
@@ -90,7 +98,7 @@ function circumcircle(a: SeatMapSeat, m: SeatMapSeat, b: SeatMapSeat): Circle | 
 /** The signed angle swept from a to b round the circle, passing through m. */
 function sweepThrough(c: Circle, a: SeatMapSeat, m: SeatMapSeat, b: SeatMapSeat): number {
   const angle = (p: SeatMapSeat) => Math.atan2(p.y - c.y, p.x - c.x);
-  const norm = (v: number) => ((v % (2 * Math.PI)) + 3 * Math.PI) % (2 * Math.PI) - Math.PI;
+  const norm = (v: number) => (((v % (2 * Math.PI)) + 3 * Math.PI) % (2 * Math.PI)) - Math.PI;
   const toM = norm(angle(m) - angle(a));
   const toB = norm(angle(b) - angle(a));
   // The short way from a to b passes m when m lies between them on the same side.

@@ -20,7 +20,11 @@ const capacity = 16;
 
 async function build(db: DbOrTx, kv: Kv, eventId: string): Promise<SeatRows> {
   const details = await getEventDetails(db, kv, eventId);
-  const issued = await db.select({ id: tickets.id, price: tickets.priceMinor }).from(tickets).where(eq(tickets.eventId, eventId)).orderBy(asc(tickets.seatIndex));
+  const issued = await db
+    .select({ id: tickets.id, price: tickets.priceMinor })
+    .from(tickets)
+    .where(eq(tickets.eventId, eventId))
+    .orderBy(asc(tickets.seatIndex));
   const rows: RowSeat[][] = [];
   let current: RowSeat[] = [];
   let rowKey = '';

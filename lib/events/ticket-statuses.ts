@@ -18,7 +18,11 @@ export type EventTicket = {
  */
 export type EventTickets = { tickets: EventTicket[]; version: number; stableForMs: number };
 
-type Row = Pick<Ticket, 'id' | 'section' | 'row' | 'number' | 'tier' | 'status'> & { price: number; version: string; lapseMs: number | null };
+type Row = Pick<Ticket, 'id' | 'section' | 'row' | 'number' | 'tier' | 'status'> & {
+  price: number;
+  version: string;
+  lapseMs: number | null;
+};
 
 // Always read live. A hold past its expiry reads as available here, before any sweeper has run
 // (invariant 3). Raw SQL for the window that reads the first lapse in the same statement.
@@ -34,13 +38,15 @@ export async function loadEventTickets(db: DbOrTx, eventId: string): Promise<Eve
   const first = rows[0];
   // The left join yields one row of nulls for an event without tickets, so the version is known.
   return {
-    tickets: rows.filter((r) => r.id !== null).map((r) => ({
-      id: r.id,
-      seat: { section: r.section, row: r.row, number: r.number },
-      tier: r.tier,
-      status: r.status,
-      price: r.price,
-    })),
+    tickets: rows
+      .filter((r) => r.id !== null)
+      .map((r) => ({
+        id: r.id,
+        seat: { section: r.section, row: r.row, number: r.number },
+        tier: r.tier,
+        status: r.status,
+        price: r.price,
+      })),
     version: first ? Number(first.version) : 0,
     stableForMs: first?.lapseMs == null ? Number.POSITIVE_INFINITY : Math.max(0, Number(first.lapseMs)),
   };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { VersionedCache } from './versioned-cache';
 
-const built = (value: string, version: number, stableForMs = 60_000) => async () => ({ value, version, stableForMs });
+const built =
+  (value: string, version: number, stableForMs = 60_000) =>
+  async () => ({ value, version, stableForMs });
 
 describe('VersionedCache', () => {
   it('serves an entry while the version is unchanged, and rebuilds for a newer one', async () => {

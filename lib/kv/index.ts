@@ -48,9 +48,7 @@ function createKv(): Kv {
       }
       return createUpstashKv(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN, opts);
     case 'memory':
-      console.warn(
-        'kv: using the in-process store; it serves one instance only — set REDIS_URL or UPSTASH_REDIS_REST_URL for more',
-      );
+      console.warn('kv: using the in-process store; it serves one instance only — set REDIS_URL or UPSTASH_REDIS_REST_URL for more');
       return createMemoryKv(opts);
   }
 }

@@ -312,7 +312,10 @@ describe('kv when the server is down', () => {
   it('cachedJson still serves the loaded value', async () => {
     const kv = createRedisKv('redis://127.0.0.1:1', deadOpts);
     try {
-      const settled = await settlesWithin(1_000, cachedJson(kv, 'event:1', 60, async () => ({ id: 1 })));
+      const settled = await settlesWithin(
+        1_000,
+        cachedJson(kv, 'event:1', 60, async () => ({ id: 1 })),
+      );
       expect(settled).toEqual({ status: 'fulfilled', value: { id: 1 } });
     } finally {
       await kv.close();

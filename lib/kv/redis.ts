@@ -1,6 +1,15 @@
 import { Redis, ReplyError } from 'ioredis';
 import { createKvHealth } from './health';
-import { ACQUIRE_LOCKS, EXTEND_LOCKS, HIT_WINDOWS, INCR_WITH_TTL, QUEUE_LEDGER, QUEUE_REQUEUE, QUEUE_VISIT, RELEASE_LOCKS } from './scripts';
+import {
+  ACQUIRE_LOCKS,
+  EXTEND_LOCKS,
+  HIT_WINDOWS,
+  INCR_WITH_TTL,
+  QUEUE_LEDGER,
+  QUEUE_REQUEUE,
+  QUEUE_VISIT,
+  RELEASE_LOCKS,
+} from './scripts';
 import { hitWindowsArgs, incrementArg, lockResult, queueLedgerOf, queueVisitArgv, queueVisitResult, ttlArg, windowCounts } from './shared';
 import type { Kv, QueueKeys } from './types';
 

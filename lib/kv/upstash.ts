@@ -1,6 +1,15 @@
 import { errors, Redis } from '@upstash/redis';
 import { createKvHealth } from './health';
-import { ACQUIRE_LOCKS, EXTEND_LOCKS, HIT_WINDOWS, INCR_WITH_TTL, QUEUE_LEDGER, QUEUE_REQUEUE, QUEUE_VISIT, RELEASE_LOCKS } from './scripts';
+import {
+  ACQUIRE_LOCKS,
+  EXTEND_LOCKS,
+  HIT_WINDOWS,
+  INCR_WITH_TTL,
+  QUEUE_LEDGER,
+  QUEUE_REQUEUE,
+  QUEUE_VISIT,
+  RELEASE_LOCKS,
+} from './scripts';
 import { hitWindowsArgs, incrementArg, lockResult, queueLedgerOf, queueVisitArgv, queueVisitResult, ttlArg, windowCounts } from './shared';
 import type { Kv, QueueKeys } from './types';
 
@@ -67,7 +76,14 @@ export function createUpstashKv(url: string, token: string, opts: { prefix: stri
     async hitWindows(windows) {
       if (windows.length === 0) return [];
       const argv = hitWindowsArgs(windows);
-      return windowCounts(await run(() => hitWindows.exec(windows.map((w) => k(w.key)), argv)));
+      return windowCounts(
+        await run(() =>
+          hitWindows.exec(
+            windows.map((w) => k(w.key)),
+            argv,
+          ),
+        ),
+      );
     },
 
     async acquireLocks(keys, owner, ttlMs) {
@@ -110,4 +126,3 @@ export function createUpstashKv(url: string, token: string, opts: { prefix: stri
     close: async () => health.close(),
   };
 }
-

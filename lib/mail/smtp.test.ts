@@ -49,7 +49,11 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe('smtpMailer', () => {
   it('delivers the message to the recipient with its subject and text', async () => {
     const mailer = smtpMailer(`smtp://127.0.0.1:${port}?ignoreTLS=true`, 'Ticketbooth <tickets@example.test>');
-    await mailer.send({ to: 'fan@example.test', subject: 'Seats for Night are held for you', text: 'Pay here: http://localhost/reservations/x\nThanks' });
+    await mailer.send({
+      to: 'fan@example.test',
+      subject: 'Seats for Night are held for you',
+      text: 'Pay here: http://localhost/reservations/x\nThanks',
+    });
     expect(received).toHaveLength(1);
     const [mail] = received;
     expect(mail!.from).toBe('<tickets@example.test>');

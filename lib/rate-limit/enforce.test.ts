@@ -11,7 +11,11 @@ import { enforceLimits, enforceRateLimit } from './enforce';
 const prefix = `${testKvPrefix}rl:${randomUUID().slice(0, 8)}:`;
 const kv = createRedisKv(testRedisUrl, { prefix, timeoutMs: 2_000 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const rejection = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e,
+  );
 
 afterAll(async () => {
   await kv.close();

@@ -14,7 +14,9 @@ describe('applySeatDiff', () => {
 
   it('ignores a message the snapshot already includes, and does not mutate the state', () => {
     const s = start();
-    expect(applySeatDiff(s, { version: 5, part: 1, parts: 1, changes: [{ id: 't0', status: 'sold', seat: 0 }] })).toEqual({ kind: 'stale' });
+    expect(applySeatDiff(s, { version: 5, part: 1, parts: 1, changes: [{ id: 't0', status: 'sold', seat: 0 }] })).toEqual({
+      kind: 'stale',
+    });
     expect([...s.statuses]).toEqual([0, 0, 0, 2]);
   });
 
@@ -39,6 +41,8 @@ describe('applySeatDiff', () => {
   });
 
   it('refetches when a change names a seat the map does not have', () => {
-    expect(applySeatDiff(start(), { version: 6, part: 1, parts: 1, changes: [{ id: 'nope', status: 'sold', seat: 4 }] })).toEqual({ kind: 'gap' });
+    expect(applySeatDiff(start(), { version: 6, part: 1, parts: 1, changes: [{ id: 'nope', status: 'sold', seat: 4 }] })).toEqual({
+      kind: 'gap',
+    });
   });
 });

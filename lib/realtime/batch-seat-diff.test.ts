@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { batchSeatDiff, pusherMessageLimit } from './batch-seat-diff';
 import type { WireSeatChange } from './batch-seat-diff';
 
-const changes = (n: number): WireSeatChange[] => Array.from({ length: n }, (_, i) => ({ id: randomUUID(), status: 'reserved', seat: 39_000 + i }));
+const changes = (n: number): WireSeatChange[] =>
+  Array.from({ length: n }, (_, i) => ({ id: randomUUID(), status: 'reserved', seat: 39_000 + i }));
 const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
 
 describe('batchSeatDiff', () => {

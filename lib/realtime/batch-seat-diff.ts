@@ -16,7 +16,10 @@ export type SeatDiffMessage = { version: number; part: number; parts: number; ch
 // Pusher rejects a message whose data is over 10 KB; leave room for the envelope numbers.
 export const pusherMessageLimit = 10_240;
 
-export function batchSeatDiff(diff: Omit<SeatDiff, 'changes'> & { changes: WireSeatChange[] }, maxBytes = pusherMessageLimit): SeatDiffMessage[] {
+export function batchSeatDiff(
+  diff: Omit<SeatDiff, 'changes'> & { changes: WireSeatChange[] },
+  maxBytes = pusherMessageLimit,
+): SeatDiffMessage[] {
   // Envelope with the widest part numbers this diff could need, so a chunk that fits here fits
   // with its real numbers too.
   const envelope = byteLength({ version: diff.version, part: diff.changes.length, parts: diff.changes.length, changes: [] });

@@ -24,7 +24,13 @@ beforeAll(async () => {
     PUSHER_PORT: String(server.port),
     PUSHER_USE_TLS: 'false',
   });
-  client = new PusherClient(app.key, { cluster: 'mt1', wsHost: '127.0.0.1', wsPort: server.port, forceTLS: false, enabledTransports: ['ws'] });
+  client = new PusherClient(app.key, {
+    cluster: 'mt1',
+    wsHost: '127.0.0.1',
+    wsPort: server.port,
+    forceTLS: false,
+    enabledTransports: ['ws'],
+  });
 });
 afterAll(async () => {
   await sql.end();
@@ -60,7 +66,9 @@ describe('seatsChanged', () => {
     const { seatsChanged } = await import('./seats-changed');
     const { db } = await import('@/db');
     await server.close();
-    await expect(seatsChanged(db, { eventId: randomUUID(), version: 1, changes: [{ id: randomUUID(), status: 'sold' }] })).resolves.toBeUndefined();
+    await expect(
+      seatsChanged(db, { eventId: randomUUID(), version: 1, changes: [{ id: randomUUID(), status: 'sold' }] }),
+    ).resolves.toBeUndefined();
     server = await startPusherServer({ port: 0, ...app });
   });
 });

@@ -17,7 +17,11 @@ export function cachedSearch(q: SearchQuery): Promise<SearchResult> {
   const kv = getKv();
   return cachedJson(kv, `search:v2:${driver.name}:${normalisedQueryKey(q)}`, searchCacheSeconds, async () => {
     const result = await driver.search(q);
-    const facts = await cardFacts(db, kv, result.events.map((e) => e.id));
+    const facts = await cardFacts(
+      db,
+      kv,
+      result.events.map((e) => e.id),
+    );
     return { ...result, events: result.events.map((e) => ({ ...e, card: facts.get(e.id) })) };
   });
 }

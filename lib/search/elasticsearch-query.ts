@@ -111,7 +111,12 @@ export function parseSearchResponse(q: SearchQuery, response: estypes.SearchResp
       },
     ];
   });
-  const result: SearchResult = { events, page: q.page, limit: q.limit, total: Math.min(typeof total === 'number' ? total : (total?.value ?? 0), totalCap) };
+  const result: SearchResult = {
+    events,
+    page: q.page,
+    limit: q.limit,
+    total: Math.min(typeof total === 'number' ? total : (total?.value ?? 0), totalCap),
+  };
   if (typeof total === 'object' && total.relation === 'gte') result.totalCapped = true;
   return result;
 }

@@ -46,7 +46,7 @@ describe('elasticsearch driver', () => {
 
     expect(created[0]).toMatchObject({
       settings: { analysis: { analyzer: { folded: { filter: ['lowercase', 'asciifolding'] } } } },
-      mappings: { properties: { 'performer': { properties: { name: { type: 'text', analyzer: 'folded' } } }, local_day: { type: 'date' } } },
+      mappings: { properties: { performer: { properties: { name: { type: 'text', analyzer: 'folded' } } }, local_day: { type: 'date' } } },
     });
     const [bulk] = bulks;
     expect(bulk!.querystring).toMatchObject({ refresh: 'wait_for' });
@@ -86,13 +86,23 @@ describe('elasticsearch driver', () => {
     expect(count).toBe(events);
     expect(documents).toBe(events);
     expect(aliasActions[0]).toEqual({
-      actions: [{ remove: { index: 'events-1', alias: 'events' } }, { add: { index: expect.stringMatching(/^events-\d+$/), alias: 'events' } }],
+      actions: [
+        { remove: { index: 'events-1', alias: 'events' } },
+        { add: { index: expect.stringMatching(/^events-\d+$/), alias: 'events' } },
+      ],
     });
     expect(deleted).toEqual(['/events-1']);
   });
 
   it('builds one clause per word: as typed or a prefix (double points), or within a Damerau typo, by the best field tier', () => {
-    const request = buildSearchRequest('events', { keyword: 'Beyoncé tay', page: 2, limit: 10, city: 'Paris', start: '2031-03-05', end: '2031-03-07T10:00:00.000Z' });
+    const request = buildSearchRequest('events', {
+      keyword: 'Beyoncé tay',
+      page: 2,
+      limit: 10,
+      city: 'Paris',
+      start: '2031-03-05',
+      end: '2031-03-07T10:00:00.000Z',
+    });
     expect(request).toMatchObject({ index: 'events', from: 10, size: 10, track_total_hits: 1000 });
     const must = (request.query as { bool: { must: unknown[]; filter: unknown[] } }).bool.must;
     expect(must).toHaveLength(2);
@@ -118,7 +128,13 @@ describe('elasticsearch driver', () => {
             constant_score: {
               boost: 8,
               filter: {
-                multi_match: { query: 'tay', fields: ['performer.name'], fuzziness: 'AUTO:4,8', fuzzy_transpositions: true, prefix_length: 0 },
+                multi_match: {
+                  query: 'tay',
+                  fields: ['performer.name'],
+                  fuzziness: 'AUTO:4,8',
+                  fuzzy_transpositions: true,
+                  prefix_length: 0,
+                },
               },
             },
           },
@@ -137,14 +153,26 @@ describe('elasticsearch driver', () => {
   it('reads hits, totals and highlighted words, and asks for suggestions when nothing matched', async () => {
     const { mock, client } = mockedClient();
     const doc = {
-      id: 'e1', name: 'Beyoncé: Renaissance', description: '', date: '2031-01-01T20:00:00.000Z', local_day: '2031-01-01',
-      city: 'Paris', category: 'concert', performer: { id: 'p1', name: 'Beyoncé' }, venue: { id: 'v1', name: 'Hall', timezone: 'Europe/Paris' },
+      id: 'e1',
+      name: 'Beyoncé: Renaissance',
+      description: '',
+      date: '2031-01-01T20:00:00.000Z',
+      local_day: '2031-01-01',
+      city: 'Paris',
+      category: 'concert',
+      performer: { id: 'p1', name: 'Beyoncé' },
+      venue: { id: 'v1', name: 'Hall', timezone: 'Europe/Paris' },
     };
     const searches: unknown[] = [];
     mock.add({ method: ['POST', 'GET'], path: '/events/_search' }, (params) => {
       searches.push(params.body);
       if (searches.length === 1) {
-        return { hits: { total: { value: 1, relation: 'eq' }, hits: [{ _id: 'e1', _source: doc, highlight: { 'performer.name': ['\u0001Beyoncé\u0002'] } }] } };
+        return {
+          hits: {
+            total: { value: 1, relation: 'eq' },
+            hits: [{ _id: 'e1', _source: doc, highlight: { 'performer.name': ['\u0001Beyoncé\u0002'] } }],
+          },
+        };
       }
       return searches.length === 2
         ? { hits: { total: { value: 0, relation: 'eq' }, hits: [] } }
@@ -154,8 +182,20 @@ describe('elasticsearch driver', () => {
 
     const found = await driver.search({ keyword: 'beyonse', page: 1, limit: 20 });
     expect(found).toEqual({
-      page: 1, limit: 20, total: 1,
-      events: [{ id: 'e1', name: doc.name, date: doc.date, category: 'concert', performer: doc.performer, venue: { id: 'v1', name: 'Hall', city: 'Paris', timezone: 'Europe/Paris' }, highlights: ['beyonce'] }],
+      page: 1,
+      limit: 20,
+      total: 1,
+      events: [
+        {
+          id: 'e1',
+          name: doc.name,
+          date: doc.date,
+          category: 'concert',
+          performer: doc.performer,
+          venue: { id: 'v1', name: 'Hall', city: 'Paris', timezone: 'Europe/Paris' },
+          highlights: ['beyonce'],
+        },
+      ],
     });
     const missed = await driver.search({ keyword: 'beyonse xqzzy', page: 1, limit: 20 });
     expect(missed).toMatchObject({ total: 0, events: [], suggestions: ['Beyoncé'] });

@@ -11,7 +11,12 @@ const batchSize = 1000;
 // `alias` (ELASTICSEARCH_INDEX) always names an alias over one concrete index, so a reindex can
 // build a fresh index beside the live one and swap atomically: searches never see a half index.
 export function createElasticsearchSearch(client: Client, alias: string, db: DbOrTx): SearchDriver {
-  async function bulkIndex(index: string, docs: EventDocument[], deletions: string[] = [], refresh: estypes.Refresh = false): Promise<void> {
+  async function bulkIndex(
+    index: string,
+    docs: EventDocument[],
+    deletions: string[] = [],
+    refresh: estypes.Refresh = false,
+  ): Promise<void> {
     const operations: Array<estypes.BulkOperationContainer | EventDocument> = [
       ...docs.flatMap((d) => [{ index: { _index: index, _id: d.id } }, d]),
       ...deletions.map((id) => ({ delete: { _index: index, _id: id } })),
@@ -58,7 +63,12 @@ export function createElasticsearchSearch(client: Client, alias: string, db: DbO
       const docs = await loadDocuments(db, { ids, limit: ids.length });
       const found = new Set(docs.map((d) => d.id));
       // wait_for: a fan who just saved an event finds it on the next search.
-      await bulkIndex(alias, docs, ids.filter((id) => !found.has(id)), 'wait_for');
+      await bulkIndex(
+        alias,
+        docs,
+        ids.filter((id) => !found.has(id)),
+        'wait_for',
+      );
     },
     async reindex() {
       const index = await createIndex();
@@ -72,9 +82,7 @@ export function createElasticsearchSearch(client: Client, alias: string, db: DbO
         after = docs.at(-1)!.id;
       }
       await client.indices.refresh({ index });
-      const old = (await client.indices.existsAlias({ name: alias }))
-        ? Object.keys(await client.indices.getAlias({ name: alias }))
-        : [];
+      const old = (await client.indices.existsAlias({ name: alias })) ? Object.keys(await client.indices.getAlias({ name: alias })) : [];
       // A concrete index squatting on the alias name (say, created by hand) goes in the same
       // atomic step as the alias moves.
       const squatter = old.length === 0 && (await client.indices.exists({ index: alias }));

@@ -45,7 +45,11 @@ function wordScore(t: WordTerms): SQL {
   return sql`(case ${sql.join(cases, sql` `)} else 0 end)`;
 }
 
-const everyWord = (terms: WordTerms[], match: Match) => sql`s.document @@ (${sql.join(terms.map((t) => wordQuery(t, match)), sql` && `)})`;
+const everyWord = (terms: WordTerms[], match: Match) =>
+  sql`s.document @@ (${sql.join(
+    terms.map((t) => wordQuery(t, match)),
+    sql` && `,
+  )})`;
 
 function filters(q: SearchQuery): SQL[] {
   const where: SQL[] = [];
@@ -53,9 +57,12 @@ function filters(q: SearchQuery): SQL[] {
   // A local day also bounds the instant (time zones lie within a day of UTC), which lets the date
   // index start at the range instead of walking every sooner show to reach it.
   if (q.start) {
-    where.push(isDay(q.start) ? sql`s.local_day >= ${q.start}::date and s.date >= ${q.start}::date - 1` : sql`s.date >= ${q.start}::timestamptz`);
+    where.push(
+      isDay(q.start) ? sql`s.local_day >= ${q.start}::date and s.date >= ${q.start}::date - 1` : sql`s.date >= ${q.start}::timestamptz`,
+    );
   }
-  if (q.end) where.push(isDay(q.end) ? sql`s.local_day <= ${q.end}::date and s.date < ${q.end}::date + 2` : sql`s.date <= ${q.end}::timestamptz`);
+  if (q.end)
+    where.push(isDay(q.end) ? sql`s.local_day <= ${q.end}::date and s.date < ${q.end}::date + 2` : sql`s.date <= ${q.end}::timestamptz`);
   if (q.city) where.push(sql`s.city = search_fold(${q.city}::text)`);
   if (q.category) where.push(sql`s.category = lower(${q.category}::text)`);
   return where;
@@ -78,7 +85,10 @@ function levelPredicate(terms: WordTerms[], group: keyof typeof fieldColumns | '
   const columns = fieldColumns[group];
   const perWord = terms.map((t) => {
     const q = wordQuery(t, match);
-    return sql`(${sql.join(columns.map((c) => sql`${c} @@ ${q}`), sql` or `)})`;
+    return sql`(${sql.join(
+      columns.map((c) => sql`${c} @@ ${q}`),
+      sql` or `,
+    )})`;
   });
   return sql`(${sql.join(perWord, sql` and `)})`;
 }

@@ -32,7 +32,13 @@ const dateBound = z.preprocess(
 
 const text = (max: number) => z.preprocess(blank, z.string().trim().max(max, `must be at most ${max} characters`).optional());
 
-const flag = z.preprocess(blank, z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional());
+const flag = z.preprocess(
+  blank,
+  z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
+);
 
 const earliest = (v: string) => (isDay(v) ? `${v}T00:00:00.000Z` : v);
 const latest = (v: string) => (isDay(v) ? `${v}T23:59:59.999Z` : v);

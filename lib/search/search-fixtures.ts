@@ -4,8 +4,7 @@ import type postgres from 'postgres';
 // A small catalogue for search tests, in a city of its own so other tests' events never show up:
 // every query is filtered to that city (names like "Beyoncé" repeat across runs on purpose).
 
-const letters = (n: number) =>
-  Array.from(randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
+const letters = (n: number) => Array.from(randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
 
 export type Catalogue = {
   city: string;
@@ -14,7 +13,16 @@ export type Catalogue = {
   all: string[];
 };
 
-type EventSpec = { key: string; performer: string; name: string; venue: string; date: Date; description?: string; city?: string; category?: string };
+type EventSpec = {
+  key: string;
+  performer: string;
+  name: string;
+  venue: string;
+  date: Date;
+  description?: string;
+  city?: string;
+  category?: string;
+};
 
 const days = (n: number) => new Date(Date.now() + n * 86_400_000);
 // Local wall-clock time in Los Angeles (UTC-8 in March, before DST starts on the 9th in 2031).
@@ -42,7 +50,14 @@ export async function createSearchCatalogue(sql: postgres.Sql): Promise<Catalogu
     { key: 'performerLater', performer: 'Beyoncé', name: 'Beyoncé: Renaissance', venue: 'Orpheum Hall', date: days(300) },
     { key: 'eventName', performer: 'Harbor Choir', name: 'Songs of Beyoncé', venue: 'Orpheum Hall', date: days(2) },
     { key: 'venue', performer: 'Taylor Swift', name: 'The Eras', venue: 'Beyoncé Pavilion', date: days(1.5) },
-    { key: 'description', performer: 'Metallica', name: 'Master of Puppets', venue: 'Orpheum Hall', date: days(1), description: 'Opening for Beyoncé, live.' },
+    {
+      key: 'description',
+      performer: 'Metallica',
+      name: 'Master of Puppets',
+      venue: 'Orpheum Hall',
+      date: days(1),
+      description: 'Opening for Beyoncé, live.',
+    },
     { key: 'past', performer: 'Beyoncé', name: 'Beyoncé: Renaissance', venue: 'Orpheum Hall', date: days(-2) },
     { key: 'otherCity', performer: 'Pager Nine', name: 'Pager Nine Live', venue: 'Orpheum Hall', date: days(5), city: otherCity },
     { key: 'comedy', performer: 'Pager Nine', name: 'Pager Nine Laughs', venue: 'Orpheum Hall', date: days(6), category: 'comedy' },
@@ -71,7 +86,8 @@ export async function createSearchCatalogue(sql: postgres.Sql): Promise<Catalogu
 /** `count` events of one new performer in a new city, on distinct future days. */
 export async function createManyEvents(sql: postgres.Sql, count: number): Promise<{ city: string; ids: string[]; firstDay: string }> {
   const city = `Qp${letters(10)}`;
-  const [performer] = await sql`insert into performers (name, genre, home_city) values ('Pagination Parade', 'pop', 'Nowhere') returning id`;
+  const [performer] =
+    await sql`insert into performers (name, genre, home_city) values ('Pagination Parade', 'pop', 'Nowhere') returning id`;
   const [venue] = await sql`
     insert into venues (name, kind, address, city, capacity, seat_map)
     values ('Paging Hall', 'theatre', '1 Main Street', ${city}, 0, ${sql.json({} as never)}) returning id`;

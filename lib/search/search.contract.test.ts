@@ -32,7 +32,14 @@ describe.each(drivers)('search contract: %s', (_name, make) => {
 
   it('ranks the performer first, then event name, venue, description; sooner first on ties', async () => {
     const { ids: e } = cat;
-    expect(await ids({ keyword: 'beyonce' })).toEqual([e.performerSooner, e.performer, e.performerLater, e.eventName, e.venue, e.description]);
+    expect(await ids({ keyword: 'beyonce' })).toEqual([
+      e.performerSooner,
+      e.performer,
+      e.performerLater,
+      e.eventName,
+      e.venue,
+      e.description,
+    ]);
   });
 
   it('ignores accents and case both ways', async () => {
@@ -86,7 +93,11 @@ describe.each(drivers)('search contract: %s', (_name, make) => {
     expect(byDay).toEqual([e.firstDayLate, e.lastDayStart, e.lastDayEnd]);
     expect(await ids({ start: '2031-03-07', end: '2031-03-07' })).toEqual([e.lastDayStart, e.lastDayEnd]);
     // Timestamps are instants, also inclusive.
-    expect(await ids({ start: '2031-03-06T05:00:00.000Z', end: '2031-03-08T07:59:59.999Z' })).toEqual([e.firstDayLate, e.lastDayStart, e.lastDayEnd]);
+    expect(await ids({ start: '2031-03-06T05:00:00.000Z', end: '2031-03-08T07:59:59.999Z' })).toEqual([
+      e.firstDayLate,
+      e.lastDayStart,
+      e.lastDayEnd,
+    ]);
   });
 
   it('filters by city (any case or accents) and category', async () => {

@@ -6,7 +6,10 @@ const maxWords = 8;
 const maxWordLength = 40;
 
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Up to eight distinct folded words of a fan's query, in order. */

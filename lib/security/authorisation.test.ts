@@ -30,7 +30,11 @@ beforeAll(async () => {
   event = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 6 });
   [a, b] = (await createFans(sql, 2)) as [TestFan, TestFan];
   [cookieA, cookieB] = await Promise.all([sessionCookie(a), sessionCookie(b)]);
-  const hold = await api('/api/reservations', { method: 'POST', cookie: cookieA, json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 2) } });
+  const hold = await api('/api/reservations', {
+    method: 'POST',
+    cookie: cookieA,
+    json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 2) },
+  });
   expect(hold.status).toBe(201);
   holdId = (hold.body as { reservationId: string }).reservationId;
   const booking = await api(`/api/bookings/${holdId}`, { method: 'POST', cookie: cookieA });

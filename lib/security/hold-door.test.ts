@@ -67,7 +67,11 @@ describe('the one guarded door to a hold', () => {
 
   it('no API route gives a fan without admission a hold on a queued event', async () => {
     const before = await holdsOf(fan.id);
-    const reserve = await api('/api/reservations', { method: 'POST', cookie, json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 2) } });
+    const reserve = await api('/api/reservations', {
+      method: 'POST',
+      cookie,
+      json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 2) },
+    });
     expect(reserve).toMatchObject({ status: 403, body: { error: { code: 'queue_required' } } });
     const best = await api(`/api/events/${event.eventId}/best-available`, { method: 'POST', cookie, json: { quantity: 2 } });
     expect(best).toMatchObject({ status: 403, body: { error: { code: 'queue_required' } } });
@@ -88,7 +92,9 @@ describe('the one guarded door to a hold', () => {
     const map = builtActions().find((a) => a.name === 'holdMapSeats')!;
     const codes: Array<string | null> = [];
     for (let i = 0; i < 30; i++) {
-      codes.push(actionErrorCode(await callAction(map, `/events/${event.eventId}`, [null, { eventId: event.eventId, seats: [i] }], otherCookie)));
+      codes.push(
+        actionErrorCode(await callAction(map, `/events/${event.eventId}`, [null, { eventId: event.eventId, seats: [i] }], otherCookie)),
+      );
     }
     // The test server allows 20 reserve attempts per fan per 5 s.
     expect(codes.filter((c) => c === 'rate_limited').length).toBeGreaterThanOrEqual(5);
@@ -102,7 +108,12 @@ describe('the one guarded door to a hold', () => {
     try {
       const map = builtActions().find((a) => a.name === 'holdMapSeats')!;
       for (const seats of [[2 ** 31], [2 ** 53], [-1], [1.5], ['1'], [null]]) {
-        const answer = await callAction(map, `/events/${event.eventId}`, [null, { eventId: event.eventId, seats }], await sessionCookie(other));
+        const answer = await callAction(
+          map,
+          `/events/${event.eventId}`,
+          [null, { eventId: event.eventId, seats }],
+          await sessionCookie(other),
+        );
         expect(answer.status).toBeLessThan(500);
         expect(actionErrorCode(answer)).toBe('bad_request');
       }

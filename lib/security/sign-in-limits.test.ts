@@ -26,7 +26,10 @@ type Attempt = { status: number; signedIn: boolean; knownDevice: string | null; 
 async function csrf(): Promise<{ token: string; cookie: string }> {
   const response = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { token: csrfToken, cookie };
 }
 
@@ -75,42 +78,100 @@ describe('sign-in limits key on what next-auth authenticates', () => {
     const victim = fans[1]!;
     for (let i = 0; i < 10; i++) {
       const decoy = `decoy-${randomUUID()}@example.test`;
-      await attempt(form([['email', decoy], ['email', victim.email], ['password', `wrong-${i}`]]));
+      await attempt(
+        form([
+          ['email', decoy],
+          ['email', victim.email],
+          ['password', `wrong-${i}`],
+        ]),
+      );
     }
-    const right = await attempt(form([['email', `decoy-${randomUUID()}@example.test`], ['email', victim.email], ['password', testPassword]]));
+    const right = await attempt(
+      form([
+        ['email', `decoy-${randomUUID()}@example.test`],
+        ['email', victim.email],
+        ['password', testPassword],
+      ]),
+    );
     expect(right.status).toBe(429);
     expect(right.signedIn).toBe(false);
   });
 
   it('a stranger guessing cannot lock the owner out of a device the owner has used before', async () => {
     const owner = fans[2]!;
-    const first = await attempt(form([['email', owner.email], ['password', testPassword]]));
+    const first = await attempt(
+      form([
+        ['email', owner.email],
+        ['password', testPassword],
+      ]),
+    );
     expect(first.signedIn).toBe(true);
     expect(first.knownDevice).not.toBeNull();
 
     // The stranger shares the owner's address here (every test request comes from 127.0.0.1).
     const strangers: number[] = [];
-    for (let i = 0; i < 12; i++) strangers.push((await attempt(form([['email', owner.email], ['password', `guess-${i}`]]))).status);
+    for (let i = 0; i < 12; i++)
+      strangers.push(
+        (
+          await attempt(
+            form([
+              ['email', owner.email],
+              ['password', `guess-${i}`],
+            ]),
+          )
+        ).status,
+      );
     expect(strangers).toContain(429);
 
-    const back = await attempt(form([['email', owner.email], ['password', testPassword]]), first.knownDevice!);
+    const back = await attempt(
+      form([
+        ['email', owner.email],
+        ['password', testPassword],
+      ]),
+      first.knownDevice!,
+    );
     expect(back.status).toBe(200);
     expect(back.signedIn).toBe(true);
     // Without the device cookie, from the stranger's address, the owner waits like the stranger.
-    expect((await attempt(form([['email', owner.email], ['password', testPassword]]))).status).toBe(429);
+    expect(
+      (
+        await attempt(
+          form([
+            ['email', owner.email],
+            ['password', testPassword],
+          ]),
+        )
+      ).status,
+    ).toBe(429);
   });
 
   it('a forged known-device cookie is worth nothing', async () => {
     const owner = fans[3]!;
     const forged = `tb-known-device=${'A'.repeat(22)}.${'B'.repeat(43)}`;
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push((await attempt(form([['email', owner.email], ['password', `guess-${i}`]]), forged)).status);
+    for (let i = 0; i < 10; i++)
+      statuses.push(
+        (
+          await attempt(
+            form([
+              ['email', owner.email],
+              ['password', `guess-${i}`],
+            ]),
+            forged,
+          )
+        ).status,
+      );
     expect(statuses).toContain(429);
   });
 
   it('a password with a NUL byte is a wrong password, not a 500 and not a bcrypt prefix match', async () => {
     const fan = fans[4]!;
-    const answer = await attempt(form([['email', fan.email], ['password', `${testPassword}\0anything`]]));
+    const answer = await attempt(
+      form([
+        ['email', fan.email],
+        ['password', `${testPassword}\0anything`],
+      ]),
+    );
     expect(answer.status).toBeLessThan(500);
     expect(answer.signedIn).toBe(false);
   });

@@ -12,7 +12,8 @@ let event: TestEvent;
 let fan: TestFan;
 let cookie: string;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const get = (path: string, init: RequestInit = {}) => fetch(`${baseUrl}${path}`, { redirect: 'manual', ...init, headers: { cookie, ...init.headers } });
+const get = (path: string, init: RequestInit = {}) =>
+  fetch(`${baseUrl}${path}`, { redirect: 'manual', ...init, headers: { cookie, ...init.headers } });
 
 beforeAll(async () => {
   event = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 4 });

@@ -21,7 +21,12 @@ export async function startExtraServer(port: number, overrides: Record<string, s
   child.stderr.pipe(out);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${url}/api/health`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null) throw new Error(`extra server on ${port} exited: ${await readFile(logFile, 'utf8')}`);
     if (Date.now() > deadline) throw new Error(`extra server on ${port} did not start`);
     await new Promise((r) => setTimeout(r, 200));

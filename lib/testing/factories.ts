@@ -26,7 +26,12 @@ export async function createFans(sql: postgres.Sql, count: number, passwordHash 
   return fans;
 }
 
-export type TestEvent = { eventId: string; venueId: string; ticketIds: string[]; seats: Array<{ id: string; section: string; row: string; number: number; price: number }> };
+export type TestEvent = {
+  eventId: string;
+  venueId: string;
+  ticketIds: string[];
+  seats: Array<{ id: string; section: string; row: string; number: number; price: number }>;
+};
 
 // The small grid's tiers, one per section in turn: $50, $60, $70.
 const gridTiers = [
@@ -39,14 +44,27 @@ function gridMap(sections: number, rows: number, seatsPerRow: number): SeatMap {
   return {
     width: 100 + seatsPerRow * 20,
     height: 100 + sections * rows * 20,
-    stage: { label: 'Stage', outline: [[0, 0], [100, 0], [100, 20], [0, 20]] },
+    stage: {
+      label: 'Stage',
+      outline: [
+        [0, 0],
+        [100, 0],
+        [100, 20],
+        [0, 20],
+      ],
+    },
     focal: { x: 50, y: 20 },
     tiers: gridTiers.slice(0, Math.min(sections, gridTiers.length)).map(({ id, name }) => ({ id, name })),
     sections: Array.from({ length: sections }, (_, s) => ({
       id: `S${s + 1}`,
       name: `Section ${s + 1}`,
       tier: gridTiers[s % gridTiers.length]!.id,
-      outline: [[0, 40 + s * rows * 20], [seatsPerRow * 20, 40 + s * rows * 20], [seatsPerRow * 20, 40 + (s + 1) * rows * 20], [0, 40 + (s + 1) * rows * 20]],
+      outline: [
+        [0, 40 + s * rows * 20],
+        [seatsPerRow * 20, 40 + s * rows * 20],
+        [seatsPerRow * 20, 40 + (s + 1) * rows * 20],
+        [0, 40 + (s + 1) * rows * 20],
+      ],
       rows: Array.from({ length: rows }, (_, r) => ({
         label: String.fromCharCode(65 + r),
         seats: Array.from({ length: seatsPerRow }, (_, n) => ({ number: n + 1, x: 10 + n * 20, y: 50 + (s * rows + r) * 20 })),

@@ -28,7 +28,11 @@ export async function payWithoutWebhook(sessionId: string): Promise<{ session: S
   return (await response.json()) as { session: Stripe.Checkout.Session; event: TestEvent };
 }
 
-export function sessionEvent(type: string, session: Stripe.Checkout.Session, id = `evt_test_${Math.random().toString(36).slice(2)}`): TestEvent {
+export function sessionEvent(
+  type: string,
+  session: Stripe.Checkout.Session,
+  id = `evt_test_${Math.random().toString(36).slice(2)}`,
+): TestEvent {
   return { id, object: 'event', type, created: Math.floor(Date.now() / 1000), livemode: false, data: { object: session } };
 }
 

@@ -44,7 +44,9 @@ describe('admission tokens', () => {
     const forged = await signAdmission(otherKey, { userId: fanA, eventId, expiresAt: inTen });
     const genuine = await signAdmission(key, { userId: fanA, eventId, expiresAt: inTen });
     const [header, , signature] = genuine.split('.');
-    const payload = Buffer.from(JSON.stringify({ iss: 'ticketbooth-queue', sub: fanB, aud: `event:${eventId}`, exp: 9e9 })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ iss: 'ticketbooth-queue', sub: fanB, aud: `event:${eventId}`, exp: 9e9 })).toString(
+      'base64url',
+    );
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
     const hs512 = await new SignJWT({ iss: 'ticketbooth-queue', sub: fanA, aud: `event:${eventId}` })
       .setProtectedHeader({ alg: 'HS512' })
@@ -73,11 +75,19 @@ describe('gate', () => {
 
   it('judges the decoded path: another spelling of a guarded URL is sent to the canonical one', async () => {
     const canonical = `/events/${eventId}`;
-    for (const spelling of [`/events/${eventId.toUpperCase()}`, `/events/${eventId.replace('-', '%2D')}`, `${canonical}/`, `/${canonical}`]) {
+    for (const spelling of [
+      `/events/${eventId.toUpperCase()}`,
+      `/events/${eventId.replace('-', '%2D')}`,
+      `${canonical}/`,
+      `/${canonical}`,
+    ]) {
       expect(await gate(request(spelling), queued, key)).toEqual({ allow: false, redirect: canonical });
     }
     // Even for an event without a queue: one URL per page, for the gate and for edge caches alike.
-    expect(await gate(request(`/events/${otherEvent.toUpperCase()}`), queued, key)).toEqual({ allow: false, redirect: `/events/${otherEvent}` });
+    expect(await gate(request(`/events/${otherEvent.toUpperCase()}`), queued, key)).toEqual({
+      allow: false,
+      redirect: `/events/${otherEvent}`,
+    });
     expect(await gate(request(`/api/events/${eventId.replace(/-/g, '%2d')}/best-available`), queued, key)).toEqual({
       allow: false,
       redirect: `/api/events/${eventId}/best-available`,
@@ -92,7 +102,10 @@ describe('gate', () => {
   it('admits a valid token and refuses one for another event', async () => {
     const mine = await signAdmission(key, { userId: fanA, eventId, expiresAt: inTen });
     const theirs = await signAdmission(key, { userId: fanA, eventId: otherEvent, expiresAt: inTen });
-    expect(await gate(request(`/events/${eventId}`, { [admissionCookieName(eventId)]: mine }), queued, key)).toEqual({ allow: true, queued: true });
+    expect(await gate(request(`/events/${eventId}`, { [admissionCookieName(eventId)]: mine }), queued, key)).toEqual({
+      allow: true,
+      queued: true,
+    });
     // Another event's token, even under this event's cookie name.
     const misplaced = request(`/events/${eventId}`, { [admissionCookieName(eventId)]: theirs });
     expect((await gate(misplaced, queued, key)).allow).toBe(false);

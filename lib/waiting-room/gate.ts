@@ -51,12 +51,7 @@ export function guardedRoute(decoded: string): { eventId: string; api: boolean; 
  * where the session is already decoded (lib/booking/hold-seats.ts), because decrypting the
  * next-auth session here would cost more than the whole budget.
  */
-export async function gate(
-  request: GateRequest,
-  queued: ReadonlySet<string>,
-  key: Uint8Array,
-  now = Date.now(),
-): Promise<GateDecision> {
+export async function gate(request: GateRequest, queued: ReadonlySet<string>, key: Uint8Array, now = Date.now()): Promise<GateDecision> {
   const decoded = decodePath(request.pathname);
   if (decoded === null) return { allow: false, malformed: true, api: request.pathname.startsWith('/api/') };
   const route = guardedRoute(decoded);

@@ -76,7 +76,9 @@ describe('on-sale report', () => {
       const token = await signAdmission(admissionSecretKey(), { userId: fan.id, eventId: event.eventId, expiresAt: Date.now() + 60_000 });
       await holdSeats(db, kv, door(fan.id, token), 'api-tickets', { eventId: event.eventId, ticketIds: [event.ticketIds[i]!] });
     }
-    await expect(holdSeats(db, kv, door(fans[2]!.id), 'api-tickets', { eventId: event.eventId, ticketIds: [event.ticketIds[2]!] })).rejects.toMatchObject({
+    await expect(
+      holdSeats(db, kv, door(fans[2]!.id), 'api-tickets', { eventId: event.eventId, ticketIds: [event.ticketIds[2]!] }),
+    ).rejects.toMatchObject({
       code: 'queue_required',
     });
     await sql`update tickets set status = 'available', hold_id = null, hold_expires_at = null where event_id = ${event.eventId}`;

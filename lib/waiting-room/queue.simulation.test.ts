@@ -59,7 +59,13 @@ describe('waiting room: 10,000 fans', () => {
       await Promise.all(arriving.map((a) => visitQueue(kv, settings, a.fan, { join: true, now: a.at })));
 
       const { frontier: moved } = await kv.queueVisit(queueKeys(settings.eventId), {
-        fan: '~clock', now: t, onSaleAt: T0, perMs: settings.outflowPerMinute / 60_000, score: 0, join: false, ttlMs: 7_200_000,
+        fan: '~clock',
+        now: t,
+        onSaleAt: T0,
+        perMs: settings.outflowPerMinute / 60_000,
+        score: 0,
+        join: false,
+        ttlMs: 7_200_000,
       });
       if (moved > frontier) {
         const batch = await kv.queueRange(queueKeys(settings.eventId), frontier, moved - 1);
@@ -72,7 +78,8 @@ describe('waiting room: 10,000 fans', () => {
       }
       // The next fan in line is not admitted yet, and is told so.
       const [next] = await kv.queueRange(queueKeys(settings.eventId), frontier, frontier);
-      if (next) expect(await visitQueue(kv, settings, next, { join: false, now: t })).toMatchObject({ state: 'waiting', position: 1, ahead: 0 });
+      if (next)
+        expect(await visitQueue(kv, settings, next, { join: false, now: t })).toMatchObject({ state: 'waiting', position: 1, ahead: 0 });
       if (t > T0 + 3_600_000) throw new Error('the queue did not drain');
     }
 
@@ -84,7 +91,10 @@ describe('waiting room: 10,000 fans', () => {
     const earlyOrder = admitted.filter((f) => f.startsWith('early-')).map((f) => Number(f.slice(6)));
     const admissionRank = new Array<number>(earlyOrder.length);
     earlyOrder.forEach((arrival, position) => (admissionRank[arrival] = position));
-    const rho = spearman(early.map((_, i) => i), admissionRank);
+    const rho = spearman(
+      early.map((_, i) => i),
+      admissionRank,
+    );
 
     // Later arrivals: exactly arrival order, and all after every early fan.
     const lateOrder = admitted.filter((f) => f.startsWith('late-'));

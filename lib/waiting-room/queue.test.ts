@@ -49,16 +49,25 @@ describe('admission window', () => {
     // Bob was admitted meanwhile; Ann is behind him and waits for the frontier again.
     expect(await visitQueue(kv, s, 'bob', { join: false, now: late })).toMatchObject({ state: 'admitted' });
     expect(await visitQueue(kv, s, 'ann', { join: false, now: late })).toMatchObject({ state: 'waiting', position: 1, total: 2 });
-    expect(await visitQueue(kv, s, 'ann', { join: false, now: late + 1_000 })).toEqual({ state: 'admitted', windowEndsAt: late + 1_000 + 120_000 });
+    expect(await visitQueue(kv, s, 'ann', { join: false, now: late + 1_000 })).toEqual({
+      state: 'admitted',
+      windowEndsAt: late + 1_000 + 120_000,
+    });
   });
 
   it('shows a countdown before the sale, then a place with ETA and progress', async () => {
     const s = settings({ onSaleAt: Date.now() + 60_000, outflowPerMinute: 2 });
     for (const fan of ['a', 'b', 'c', 'd']) {
-      expect(await visitQueue(kv, s, fan, { join: true, now: s.onSaleAt - 1_000 })).toMatchObject({ state: 'before_sale', onSaleAt: s.onSaleAt });
+      expect(await visitQueue(kv, s, fan, { join: true, now: s.onSaleAt - 1_000 })).toMatchObject({
+        state: 'before_sale',
+        onSaleAt: s.onSaleAt,
+      });
     }
     // Of the four waiting, at two a minute, the first quarter (one fan) is in after 30 s, half after 60 s.
-    expect(await visitQueue(kv, s, 'd', { join: false, now: s.onSaleAt - 1_000 })).toMatchObject({ total: 4, waits: { p25Seconds: 30, p50Seconds: 60 } });
+    expect(await visitQueue(kv, s, 'd', { join: false, now: s.onSaleAt - 1_000 })).toMatchObject({
+      total: 4,
+      waits: { p25Seconds: 30, p50Seconds: 60 },
+    });
     const views = await Promise.all(['a', 'b', 'c', 'd'].map((fan) => visitQueue(kv, s, fan, { join: false, now: s.onSaleAt + 30_000 })));
     const waiting = views.filter((v) => v.state === 'waiting');
     expect(views.filter((v) => v.state === 'admitted')).toHaveLength(1);

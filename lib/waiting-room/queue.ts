@@ -42,12 +42,7 @@ const draw = () => randomBytes(6).readUIntBE(0, 6) / 2 ** 48;
  * A fan's look at the queue (and, with `join`, their place in it; joining again keeps the
  * place). All the arithmetic happens in one atomic kv step; this shapes it for the page.
  */
-export async function visitQueue(
-  kv: Kv,
-  s: QueueSettings,
-  fan: string,
-  opts: { join: boolean; now?: number },
-): Promise<QueueStatus> {
+export async function visitQueue(kv: Kv, s: QueueSettings, fan: string, opts: { join: boolean; now?: number }): Promise<QueueStatus> {
   const now = opts.now ?? Date.now();
   const perMinute = Math.max(1, s.outflowPerMinute);
   const v = await kv.queueVisit(queueKeys(s.eventId), {
@@ -85,7 +80,15 @@ export async function visitQueue(
 export async function queueBacklog(kv: Kv, s: QueueSettings, now = Date.now()): Promise<number> {
   const perMinute = Math.max(1, s.outflowPerMinute);
   // A fan id no account can have: the look itself must not join anyone.
-  const v = await kv.queueVisit(queueKeys(s.eventId), { fan: '-', now, onSaleAt: s.onSaleAt, perMs: perMinute / 60_000, score: 0, join: false, ttlMs: ttlMs(s, now) });
+  const v = await kv.queueVisit(queueKeys(s.eventId), {
+    fan: '-',
+    now,
+    onSaleAt: s.onSaleAt,
+    perMs: perMinute / 60_000,
+    score: 0,
+    join: false,
+    ttlMs: ttlMs(s, now),
+  });
   return now < s.onSaleAt ? v.size : Math.max(0, v.size - v.frontier);
 }
 

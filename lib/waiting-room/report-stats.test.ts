@@ -15,8 +15,18 @@ describe('percentile', () => {
 describe('spearman', () => {
   it('is 1 for the same order, -1 for the reverse, and near 0 for a fair shuffle', () => {
     const xs = Array.from({ length: 1_000 }, (_, i) => i);
-    expect(spearman(xs, xs.map((x) => x * 3 + 1))).toBeCloseTo(1, 12);
-    expect(spearman(xs, xs.map((x) => -x))).toBeCloseTo(-1, 12);
+    expect(
+      spearman(
+        xs,
+        xs.map((x) => x * 3 + 1),
+      ),
+    ).toBeCloseTo(1, 12);
+    expect(
+      spearman(
+        xs,
+        xs.map((x) => -x),
+      ),
+    ).toBeCloseTo(-1, 12);
     const shuffled = [...xs];
     for (let i = shuffled.length - 1; i > 0; i--) {
       const j = Math.floor(Math.random() * (i + 1));

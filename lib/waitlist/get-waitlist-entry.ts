@@ -48,6 +48,9 @@ export async function getWaitlistEntry(db: DbOrTx, input: { userId: string; even
     status,
     ahead: row.ahead,
     joinedAt: new Date(row.joinedAt).toISOString(),
-    offer: offered && row.offerOpen && row.reservationId && row.expiresAt ? { reservationId: row.reservationId, expiresAt: new Date(row.expiresAt).toISOString() } : null,
+    offer:
+      offered && row.offerOpen && row.reservationId && row.expiresAt
+        ? { reservationId: row.reservationId, expiresAt: new Date(row.expiresAt).toISOString() }
+        : null,
   };
 }

@@ -35,7 +35,10 @@ export async function joinWaitlist(db: Database, input: JoinWaitlistInput & { us
     if (!event) throw new AppError('not_found', 'No such event.');
     if (!event.upcoming) throw new AppError('not_on_sale', 'This event has already taken place.');
     if (!event.onSale) throw new AppError('not_on_sale', 'Tickets for this event are not on sale yet; the waitlist opens with the sale.');
-    if (!event.sections) throw new AppError('validation_failed', 'This event has no such section.', { issues: [{ path: 'section', message: 'No such section' }] });
+    if (!event.sections)
+      throw new AppError('validation_failed', 'This event has no such section.', {
+        issues: [{ path: 'section', message: 'No such section' }],
+      });
     if (event.fits >= input.quantity) {
       throw new AppError('conflict', 'Seats that fit are on sale right now: choose them on the seat map.', { available: event.fits });
     }
@@ -55,7 +58,9 @@ export async function joinWaitlist(db: Database, input: JoinWaitlistInput & { us
     }
     await settleOffers(tx, { eventId, userId: input.userId });
     try {
-      await tx.insert(waitlistEntries).values({ eventId, userId: input.userId, quantity: input.quantity, maxPriceMinor: input.maxPrice, section });
+      await tx
+        .insert(waitlistEntries)
+        .values({ eventId, userId: input.userId, quantity: input.quantity, maxPriceMinor: input.maxPrice, section });
     } catch (error) {
       if (pgErrorCode(error) === '23505') throw new AppError('conflict', 'You are already on the waitlist for this event.');
       throw error;

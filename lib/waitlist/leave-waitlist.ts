@@ -23,7 +23,13 @@ export async function leaveWaitlist(db: Database, kv: Kv, input: { userId: strin
   const [left] = await db
     .update(waitlistEntries)
     .set({ status: 'left', endedAt: sql`now()` })
-    .where(and(eq(waitlistEntries.userId, input.userId), eq(waitlistEntries.eventId, eventId), inArray(waitlistEntries.status, ['waiting', 'offered'])))
+    .where(
+      and(
+        eq(waitlistEntries.userId, input.userId),
+        eq(waitlistEntries.eventId, eventId),
+        inArray(waitlistEntries.status, ['waiting', 'offered']),
+      ),
+    )
     .returning({ offerReservationId: waitlistEntries.offerReservationId });
   if (!left) throw new AppError('not_found', 'You are not on the waitlist for this event.');
   if (!left.offerReservationId) return;

@@ -5,7 +5,13 @@ import type { MyWaitlist } from './types';
 
 /** The banner's read: the fan's open offers (held, not yet lapsed) and how many entries still wait. */
 export async function listMyWaitlist(db: DbOrTx, userId: string): Promise<MyWaitlist> {
-  const offers = await db.execute<{ eventId: string; eventName: string; reservationId: string; expiresAt: Date | string; seats: number }>(sql`
+  const offers = await db.execute<{
+    eventId: string;
+    eventName: string;
+    reservationId: string;
+    expiresAt: Date | string;
+    seats: number;
+  }>(sql`
     select w.event_id as "eventId", e.name as "eventName", r.id as "reservationId", r.expires_at as "expiresAt",
       (select count(*)::int from tickets t where t.hold_id = r.id) as seats
     from waitlist_entries w

@@ -16,14 +16,21 @@ export type Offer = { userId: string; eventId: string; reservationId: string; ex
  * and an email. Never throws: the offer stands either way, and the banner's poll still finds it.
  */
 export async function notifyOffer(db: Database, offer: Offer): Promise<void> {
-  const message: WaitlistOfferMessage = { eventId: offer.eventId, reservationId: offer.reservationId, expiresAt: offer.expiresAt.toISOString() };
+  const message: WaitlistOfferMessage = {
+    eventId: offer.eventId,
+    reservationId: offer.reservationId,
+    expiresAt: offer.expiresAt.toISOString(),
+  };
   const pusher = getPusher();
   const push = pusher
     ? pusher.trigger(fanChannel(offer.userId), waitlistOfferEvent, message).catch((error: Error) => {
         warnThrottled('waitlist-push', `waitlist: could not push an offer (${error.message})`);
       })
     : Promise.resolve();
-  await Promise.all([push, mailOffer(db, offer).catch((error: Error) => warnThrottled('waitlist-mail', `waitlist: offer mail failed (${error.message})`))]);
+  await Promise.all([
+    push,
+    mailOffer(db, offer).catch((error: Error) => warnThrottled('waitlist-mail', `waitlist: offer mail failed (${error.message})`)),
+  ]);
 }
 
 async function mailOffer(db: Database, offer: Offer): Promise<void> {

@@ -41,7 +41,11 @@ export async function offerFreedSeats(db: Database, eventId: string, maxOffers =
     if (!result) break;
     made.push(result.offer);
     // After commit, like every seat change: the maps, then the fan.
-    await seatsChanged(db, { eventId, version: result.version, changes: result.ticketIds.map((id) => ({ id, status: 'reserved' as const })) });
+    await seatsChanged(db, {
+      eventId,
+      version: result.version,
+      changes: result.ticketIds.map((id) => ({ id, status: 'reserved' as const })),
+    });
     await notifyOffer(db, result.offer);
   }
   return made;
@@ -53,7 +57,13 @@ async function offerOnce(tx: DbOrTx, eventId: string): Promise<Made | 'again' | 
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('waitlist:' || ${eventId}::text, 0))`);
   await settleOffers(tx, { eventId });
   const line = await tx
-    .select({ id: waitlistEntries.id, userId: waitlistEntries.userId, quantity: waitlistEntries.quantity, maxPriceMinor: waitlistEntries.maxPriceMinor, section: waitlistEntries.section })
+    .select({
+      id: waitlistEntries.id,
+      userId: waitlistEntries.userId,
+      quantity: waitlistEntries.quantity,
+      maxPriceMinor: waitlistEntries.maxPriceMinor,
+      section: waitlistEntries.section,
+    })
     .from(waitlistEntries)
     .where(and(eq(waitlistEntries.eventId, eventId), eq(waitlistEntries.status, 'waiting')))
     .orderBy(asc(waitlistEntries.position))
@@ -79,7 +89,11 @@ async function offerOnce(tx: DbOrTx, eventId: string): Promise<Made | 'again' | 
           .where(and(eq(waitlistEntries.id, entry.id), eq(waitlistEntries.status, 'waiting')))
           .returning({ id: waitlistEntries.id });
         if (marked.length === 0) throw new EntryGone();
-        return { offer: { userId: entry.userId, eventId, reservationId: hold.reservationId, expiresAt: hold.expiresAt }, version: hold.version, ticketIds };
+        return {
+          offer: { userId: entry.userId, eventId, reservationId: hold.reservationId, expiresAt: hold.expiresAt },
+          version: hold.version,
+          ticketIds,
+        };
       });
     } catch (error) {
       if (error instanceof EntryGone) continue;

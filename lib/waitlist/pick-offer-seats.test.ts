@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { pickOfferSeats, type FreeSeat } from './pick-offer-seats';
 
-const seat = (id: string, row: string, number: number, priceMinor = 5_000, section = 'S1'): FreeSeat => ({ id, section, row, number, priceMinor });
+const seat = (id: string, row: string, number: number, priceMinor = 5_000, section = 'S1'): FreeSeat => ({
+  id,
+  section,
+  row,
+  number,
+  priceMinor,
+});
 
 describe('pickOfferSeats', () => {
   it('prefers seats side by side in one row, in seat order', () => {

@@ -13,7 +13,7 @@ const schema = z
       .string()
       .min(1)
       .max(64)
-      .regex(/^[\w .'-]+$/, 'A section id has letters, digits, spaces and . \' - only')
+      .regex(/^[\w .'-]+$/, "A section id has letters, digits, spaces and . ' - only")
       .optional(),
   })
   .strict();

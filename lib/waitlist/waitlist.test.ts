@@ -28,10 +28,20 @@ afterAll(async () => {
 // Holds through the one door, each from its own address so the per-address limit stays out of the way.
 let address = 0;
 const reserveSeats = (_db: typeof db, _kv: typeof kv, input: { userId: string; eventId: string; ticketIds: string[] }) =>
-  holdSeats(db, kv, { user: { id: input.userId, email: '', name: '' }, headers: new Headers({ 'x-forwarded-for': `10.16.${address >> 8 & 255}.${address++ & 255}` }), cookie: () => undefined }, 'api-tickets', {
-    eventId: input.eventId,
-    ticketIds: input.ticketIds,
-  });
+  holdSeats(
+    db,
+    kv,
+    {
+      user: { id: input.userId, email: '', name: '' },
+      headers: new Headers({ 'x-forwarded-for': `10.16.${(address >> 8) & 255}.${address++ & 255}` }),
+      cookie: () => undefined,
+    },
+    'api-tickets',
+    {
+      eventId: input.eventId,
+      ticketIds: input.ticketIds,
+    },
+  );
 
 async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -47,7 +57,11 @@ async function soldOut(event: TestEvent, perHold = 2): Promise<Array<{ fan: Test
   const holders = await createFans(sql, Math.ceil(event.ticketIds.length / perHold));
   return Promise.all(
     holders.map(async (fan, i) => {
-      const hold = await reserveSeats(db, kv, { userId: fan.id, eventId: event.eventId, ticketIds: event.ticketIds.slice(i * perHold, (i + 1) * perHold) });
+      const hold = await reserveSeats(db, kv, {
+        userId: fan.id,
+        eventId: event.eventId,
+        ticketIds: event.ticketIds.slice(i * perHold, (i + 1) * perHold),
+      });
       return { fan, reservationId: hold.reservationId };
     }),
   );
@@ -62,7 +76,9 @@ function shuffle<T>(items: T[], random: () => number): T[] {
   return out;
 }
 
-const offersOf = (eventId: string) => sql<Array<{ userId: string; position: string; status: string; reservationId: string | null; live: boolean | null; seats: number }>>`
+const offersOf = (eventId: string) => sql<
+  Array<{ userId: string; position: string; status: string; reservationId: string | null; live: boolean | null; seats: number }>
+>`
   select w.user_id as "userId", w.position, w.status, w.offer_reservation_id as "reservationId",
     r.status = 'active' and r.expires_at > now() as live,
     (select count(*)::int from tickets t where t.hold_id = w.offer_reservation_id and t.status = 'reserved') as seats
@@ -87,7 +103,8 @@ describe('joining the waitlist', () => {
   it('is open only when nothing that fits is on sale, once per fan, for a section that exists', async () => {
     const event = await createEvent(sql, { sections: 2, rows: 1, seatsPerRow: 2 });
     const [fan] = await createFans(sql, 1);
-    const join = (over: object = {}) => joinWaitlist(db, { userId: fan!.id, eventId: event.eventId, quantity: 1, maxPrice: 9_000, ...over });
+    const join = (over: object = {}) =>
+      joinWaitlist(db, { userId: fan!.id, eventId: event.eventId, quantity: 1, maxPrice: 9_000, ...over });
 
     await expect(join()).rejects.toMatchObject({ code: 'conflict' });
     // Section S1 ($50) sold out; S2 ($60) still free: S1, or $50 at most, may join.
@@ -104,8 +121,12 @@ describe('joining the waitlist', () => {
   it('is refused before the sale and for an unknown event', async () => {
     const event = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 1, onSaleAt: new Date(Date.now() + 3_600_000) });
     const [fan] = await createFans(sql, 1);
-    await expect(joinWaitlist(db, { userId: fan!.id, eventId: event.eventId, quantity: 1, maxPrice: 9_000 })).rejects.toMatchObject({ code: 'not_on_sale' });
-    await expect(joinWaitlist(db, { userId: fan!.id, eventId: '00000000-0000-4000-8000-000000000000', quantity: 1, maxPrice: 1 })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(joinWaitlist(db, { userId: fan!.id, eventId: event.eventId, quantity: 1, maxPrice: 9_000 })).rejects.toMatchObject({
+      code: 'not_on_sale',
+    });
+    await expect(
+      joinWaitlist(db, { userId: fan!.id, eventId: '00000000-0000-4000-8000-000000000000', quantity: 1, maxPrice: 1 }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 
@@ -135,12 +156,18 @@ describe('offers', () => {
     expect(Number(held!.secs)).toBeCloseTo(env.WAITLIST_OFFER_MINUTES * 60, -1);
     expect([...held!.ids].sort()).toEqual(event.ticketIds.slice(0, 2).sort());
     // Ahead of them, the fans who did not fit still wait; behind, nothing was left.
-    for (const f of [wantsThree, tooCheap, alsoFits]) expect((await getWaitlistEntry(db, { userId: f!.id, eventId: event.eventId }))!.status).toBe('waiting');
+    for (const f of [wantsThree, tooCheap, alsoFits])
+      expect((await getWaitlistEntry(db, { userId: f!.id, eventId: event.eventId }))!.status).toBe('waiting');
 
-    const mail = await eventually(() => sql`select subject, text from dev_mail where "to" = ${fits!.email}`, (m) => m.length > 0);
+    const mail = await eventually(
+      () => sql`select subject, text from dev_mail where "to" = ${fits!.email}`,
+      (m) => m.length > 0,
+    );
     expect(mail).toHaveLength(1);
     expect(mail[0]!.text).toContain(`/reservations/${entry!.offer!.reservationId}`);
-    expect((await listMyWaitlist(db, fits!.id)).offers).toMatchObject([{ eventId: event.eventId, reservationId: entry!.offer!.reservationId, seats: 2 }]);
+    expect((await listMyWaitlist(db, fits!.id)).offers).toMatchObject([
+      { eventId: event.eventId, reservationId: entry!.offer!.reservationId, seats: 2 },
+    ]);
     await expectNoDoubleHolds(event.eventId);
   });
 
@@ -148,19 +175,26 @@ describe('offers', () => {
     const event = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 2 });
     const holds = await soldOut(event);
     const [first, leaver, second] = await createFans(sql, 3);
-    for (const f of [first, leaver, second]) await joinWaitlist(db, { userId: f!.id, eventId: event.eventId, quantity: 2, maxPrice: 9_000 });
+    for (const f of [first, leaver, second])
+      await joinWaitlist(db, { userId: f!.id, eventId: event.eventId, quantity: 2, maxPrice: 9_000 });
     await leaveWaitlist(db, kv, { userId: leaver!.id, eventId: event.eventId });
     await expect(leaveWaitlist(db, kv, { userId: leaver!.id, eventId: event.eventId })).rejects.toMatchObject({ code: 'not_found' });
 
     await releaseHold(db, kv, { userId: holds[0]!.fan.id, reservationId: holds[0]!.reservationId });
-    const offered = await eventually(() => getWaitlistEntry(db, { userId: first!.id, eventId: event.eventId }), (e) => e?.offer !== null);
+    const offered = await eventually(
+      () => getWaitlistEntry(db, { userId: first!.id, eventId: event.eventId }),
+      (e) => e?.offer !== null,
+    );
     // The first fan lets it run out: their hold lapses, the sweeper frees the seats, the next fan
     // in line (not the one who left) gets them.
     await sql`update reservations set expires_at = now() - interval '1 s' where id = ${offered!.offer!.reservationId}`;
     await sql`update tickets set hold_expires_at = now() - interval '1 s' where hold_id = ${offered!.offer!.reservationId}`;
     expect((await getWaitlistEntry(db, { userId: first!.id, eventId: event.eventId }))!.status).toBe('lapsed');
     await expireHolds(db);
-    const next = await eventually(() => getWaitlistEntry(db, { userId: second!.id, eventId: event.eventId }), (e) => e?.offer !== null);
+    const next = await eventually(
+      () => getWaitlistEntry(db, { userId: second!.id, eventId: event.eventId }),
+      (e) => e?.offer !== null,
+    );
     expect(next!.offer).not.toBeNull();
     const rows = await offersOf(event.eventId);
     expect(rows.map((r) => [r.userId, r.status])).toEqual([
@@ -184,7 +218,9 @@ describe('offers', () => {
     await reserveSeats(db, kv, { userId: full!.id, eventId: event.eventId, ticketIds: mine });
     const holds = await soldOut({ ...event, ticketIds: event.ticketIds.slice(env.TICKET_LIMIT_PER_EVENT - 1) }, 1);
     // Joining for more than the limit leaves is refused at once; for what it leaves, allowed.
-    await expect(joinWaitlist(db, { userId: full!.id, eventId: event.eventId, quantity: 2, maxPrice: 9_000 })).rejects.toMatchObject({ code: 'ticket_limit' });
+    await expect(joinWaitlist(db, { userId: full!.id, eventId: event.eventId, quantity: 2, maxPrice: 9_000 })).rejects.toMatchObject({
+      code: 'ticket_limit',
+    });
     await joinWaitlist(db, { userId: full!.id, eventId: event.eventId, quantity: 1, maxPrice: 9_000 });
     // Seats they hold since joining can still push an offer past the limit; here, as if they had
     // asked for one more than the limit leaves. The pass must skip them, not break the limit.
@@ -192,7 +228,10 @@ describe('offers', () => {
     await joinWaitlist(db, { userId: next!.id, eventId: event.eventId, quantity: 2, maxPrice: 9_000 });
     await Promise.all(holds.slice(0, 2).map((h) => releaseHold(db, kv, { userId: h.fan.id, reservationId: h.reservationId })));
     await offerFreedSeats(db, event.eventId);
-    const got = await eventually(() => getWaitlistEntry(db, { userId: next!.id, eventId: event.eventId }), (e) => e?.offer !== null);
+    const got = await eventually(
+      () => getWaitlistEntry(db, { userId: next!.id, eventId: event.eventId }),
+      (e) => e?.offer !== null,
+    );
     expect(got!.offer).not.toBeNull();
     expect((await getWaitlistEntry(db, { userId: full!.id, eventId: event.eventId }))!.status).toBe('waiting');
     const [count] = await sql`select count(*)::int as n from tickets where event_id = ${event.eventId} and status = 'reserved'
@@ -270,7 +309,10 @@ describe('offers under a race', () => {
     for (const fan of line) await joinWaitlist(db, { userId: fan.id, eventId: event.eventId, quantity: 2, maxPrice: 9_000 });
     await Promise.all(holds.slice(0, 3).map((h) => releaseHold(db, kv, { userId: h.fan.id, reservationId: h.reservationId })));
     await offerFreedSeats(db, event.eventId);
-    await eventually(() => offersOf(event.eventId), (r) => r.filter((o) => o.status === 'offered').length === 3);
+    await eventually(
+      () => offersOf(event.eventId),
+      (r) => r.filter((o) => o.status === 'offered').length === 3,
+    );
     // The three offers run out together while the other three holds are released.
     await sql`update reservations set expires_at = now() - interval '1 s'
       where id in (select offer_reservation_id from waitlist_entries where event_id = ${event.eventId} and status = 'offered')`;

@@ -49,7 +49,11 @@ export async function startBenchServer(databaseUrl: string, redisUrl: string) {
   const cleanups = await startStandIns(env, benchUrl, { stripe: benchPort + 1, pusher: benchPort + 2 });
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (issue 13's breakdown).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const next = spawn(process.execPath, [...profile, path.join(root, 'scripts/serve.mjs')], { cwd: root, env: { ...env, PORT: String(benchPort) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const next = spawn(process.execPath, [...profile, path.join(root, 'scripts/serve.mjs')], {
+    cwd: root,
+    env: { ...env, PORT: String(benchPort) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   // Warnings are passed through and kept, so a run can report what the server said under load
   // (issue 17: a healthy Redis must never be called unavailable).
   const warnings: string[] = [];
@@ -59,7 +63,12 @@ export async function startBenchServer(databaseUrl: string, redisUrl: string) {
     warnings.push(...chunk.split('\n').filter(Boolean));
   });
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${benchUrl}/api/health`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${benchUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() > deadline || next.exitCode !== null) throw new Error('bench server did not start');
     await new Promise((r) => setTimeout(r, 300));
   }

@@ -121,7 +121,10 @@ async function main() {
     add(`## 5. Waiting-room gate\n\n\`\`\`\n${gate}\n\`\`\``);
 
     const missed = view.targets.filter((t) => t.value < t.target || (t.p99 !== undefined && t.p99 >= t.p99Target!));
-    const worst = [...view.targets.map((t) => ({ name: t.name, value: t.value / t.target })), { name: 'on-sale holds/s vs raw SQL', value: onsale.ratio / 0.5 }].sort((a, b) => a.value - b.value)[0]!;
+    const worst = [
+      ...view.targets.map((t) => ({ name: t.name, value: t.value / t.target })),
+      { name: 'on-sale holds/s vs raw SQL', value: onsale.ratio / 0.5 },
+    ].sort((a, b) => a.value - b.value)[0]!;
     const report = [
       '# Benchmarks',
       '',

@@ -60,7 +60,7 @@ async function postHold(url: string, cookie: string, body: unknown): Promise<Hol
 }
 
 function count(outcomes: Outcomes, hold: Hold): boolean {
-  if (hold.status === 201 && hold.reservationId) return void outcomes.held++, true;
+  if (hold.status === 201 && hold.reservationId) return (void outcomes.held++, true);
   if (hold.status === 409) outcomes.taken++;
   else outcomes.errors++;
   return false;
@@ -68,7 +68,15 @@ function count(outcomes: Outcomes, hold: Hold): boolean {
 
 const row = (name: string, attempts: number, holds: number, seconds: number, latencies: number[], baseline?: number) => {
   const l = summarise(latencies);
-  return [name, int(attempts / seconds), int(holds / seconds), ms(l.p50), ms(l.p95), ms(l.p99), baseline ? ratio(holds / seconds, baseline) : ''];
+  return [
+    name,
+    int(attempts / seconds),
+    int(holds / seconds),
+    ms(l.p50),
+    ms(l.p95),
+    ms(l.p99),
+    baseline ? ratio(holds / seconds, baseline) : '',
+  ];
 };
 
 export async function benchOnSale({ sql, databaseUrl, baseUrl, fans: fanCount, concurrency, stadiumId, bestRequests, serverCpuMs }: Opts) {
@@ -92,7 +100,9 @@ export async function benchOnSale({ sql, databaseUrl, baseUrl, fans: fanCount, c
   });
   const holdSeconds = (performance.now() - t0) / 1000;
   const holdCpu = (serverCpuMs() - cpu0) / fanCount;
-  console.log(`hold phase: ${hold.held} held in ${holdSeconds.toFixed(1)} s; p50 ${ms(summarise(holdLat).p50)}, p99 ${ms(summarise(holdLat).p99)}`);
+  console.log(
+    `hold phase: ${hold.held} held in ${holdSeconds.toFixed(1)} s; p50 ${ms(summarise(holdLat).p50)}, p99 ${ms(summarise(holdLat).p99)}`,
+  );
 
   // The baseline: same fans, same picks on a twin event, the app's pool size.
   const baseSql = postgres(databaseUrl, { max: benchPoolMax, onnotice: () => {} });
@@ -169,10 +179,32 @@ export async function benchOnSale({ sql, databaseUrl, baseUrl, fans: fanCount, c
     table(
       ['', 'attempts/s', 'successful holds/s', 'p50', 'p95', 'p99', 'ratio (holds/s)'],
       [
-        row('hold phase: POST /api/reservations, nothing else in the window', fanCount, hold.held, holdSeconds, holdLat, raw.holdsPerSecond),
-        row('same-work baseline: hold_seats() from postgres.js, one round trip', fanCount, raw.held, fanCount / raw.attemptsPerSecond, raw.latencies, raw.holdsPerSecond),
+        row(
+          'hold phase: POST /api/reservations, nothing else in the window',
+          fanCount,
+          hold.held,
+          holdSeconds,
+          holdLat,
+          raw.holdsPerSecond,
+        ),
+        row(
+          'same-work baseline: hold_seats() from postgres.js, one round trip',
+          fanCount,
+          raw.held,
+          fanCount / raw.attemptsPerSecond,
+          raw.latencies,
+          raw.holdsPerSecond,
+        ),
         row('full mix: holds (latency of the holds)', fanCount, mix.held, mixSeconds, mixLat),
-        ['full mix: releases and payments (latency of each)', int(otherLat.length / mixSeconds), '', ms(summarise(otherLat).p50), ms(summarise(otherLat).p95), ms(summarise(otherLat).p99), ''],
+        [
+          'full mix: releases and payments (latency of each)',
+          int(otherLat.length / mixSeconds),
+          '',
+          ms(summarise(otherLat).p50),
+          ms(summarise(otherLat).p95),
+          ms(summarise(otherLat).p99),
+          '',
+        ],
         row(`best available, 40,000-seat stadium, 20 in flight`, bestLat.length, best.held, bestSeconds, bestLat),
       ],
     ),

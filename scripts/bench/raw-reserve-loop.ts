@@ -11,7 +11,15 @@ import { pool } from './pool';
  */
 export async function rawReserveLoop(
   sql: postgres.Sql,
-  opts: { eventId: string; userIds: string[]; attempts: number; concurrency: number; pick: (i: number) => string[]; holdSeconds: number; limit: number },
+  opts: {
+    eventId: string;
+    userIds: string[];
+    attempts: number;
+    concurrency: number;
+    pick: (i: number) => string[];
+    holdSeconds: number;
+    limit: number;
+  },
 ) {
   let held = 0;
   const latencies: number[] = [];

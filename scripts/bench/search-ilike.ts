@@ -9,9 +9,7 @@ export async function ilikeSearch(sql: postgres.Sql, q: SearchQuery): Promise<nu
   const conditions = [sql`e.date >= now()`];
   for (const w of words) {
     const p = `%${w}%`;
-    conditions.push(
-      sql`(p.name ilike ${p} or e.name ilike ${p} or v.name ilike ${p} or e.city ilike ${p} or e.description ilike ${p})`,
-    );
+    conditions.push(sql`(p.name ilike ${p} or e.name ilike ${p} or v.name ilike ${p} or e.city ilike ${p} or e.description ilike ${p})`);
   }
   const localDay = sql`(e.date at time zone v.timezone)::date`;
   if (q.start) conditions.push(isDay(q.start) ? sql`${localDay} >= ${q.start}::date` : sql`e.date >= ${q.start}`);

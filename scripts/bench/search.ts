@@ -86,7 +86,8 @@ async function main() {
       });
       const api = percentiles(apiMs);
       console.log(`API (GET /api/events/search, kv cache on): ${fmt(api)}`);
-      for (const [kind, ms] of byKind(apiMs)) console.log(`  ${kind.padEnd(16)} n=${String(ms.length).padStart(3)}  ${fmt(percentiles(ms))}`);
+      for (const [kind, ms] of byKind(apiMs))
+        console.log(`  ${kind.padEnd(16)} n=${String(ms.length).padStart(3)}  ${fmt(percentiles(ms))}`);
       console.log(`target API p95 < 20 ms: ${api.p95 < 20 ? 'met' : 'MISSED'}`);
     }
 

@@ -78,7 +78,10 @@ async function main() {
   // Cold: nothing cached. Interactive = every section shape is in the DOM and can take input.
   const started = Date.now();
   await page.goto(`${baseUrl}/events/${event.eventId}`);
-  await page.waitForFunction((n) => document.querySelectorAll('[data-section]').length === n, event.sections, { polling: 'raf', timeout: 60_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-section]').length === n, event.sections, {
+    polling: 'raf',
+    timeout: 60_000,
+  });
   const tti = Date.now() - started;
   const nav = (await page.evaluate(`(() => {
     const done = (part) => performance.getEntriesByType('resource').find((r) => r.name.endsWith('/' + part))?.responseEnd ?? NaN;
@@ -96,11 +99,18 @@ async function main() {
   const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 
   const overviewPan = await frames(page, () => drag(page, centre, -300, -150));
-  rows.push(['pan, overview (sections only)', `p50 ${ms(overviewPan.p50)}, p95 ${ms(overviewPan.p95)}`, `max ${ms(overviewPan.max)}, ${overviewPan.over50} of ${overviewPan.n} frames > 50 ms`]);
+  rows.push([
+    'pan, overview (sections only)',
+    `p50 ${ms(overviewPan.p50)}, p95 ${ms(overviewPan.p95)}`,
+    `max ${ms(overviewPan.max)}, ${overviewPan.over50} of ${overviewPan.n} frames > 50 ms`,
+  ]);
 
   await page.getByRole('button', { name: 'Whole venue' }).click();
   const zoomStart = Date.now();
-  await page.locator('[data-section]').nth(Math.floor(event.sections / 2)).click();
+  await page
+    .locator('[data-section]')
+    .nth(Math.floor(event.sections / 2))
+    .click();
   await page.waitForFunction(() => document.querySelectorAll('[data-seat]').length > 0, undefined, { polling: 'raf' });
   const zoomMs = Date.now() - zoomStart;
   const drawnSeats = await page.locator('[data-seat]').count();
@@ -108,7 +118,11 @@ async function main() {
 
   const seatPan = await frames(page, () => drag(page, centre, 250, 120));
   const afterPan = await page.locator('[data-seat]').count();
-  rows.push(['pan, zoomed into seats', `p50 ${ms(seatPan.p50)}, p95 ${ms(seatPan.p95)}`, `max ${ms(seatPan.max)} including the re-render when the drag ends, ${afterPan} seats drawn after`]);
+  rows.push([
+    'pan, zoomed into seats',
+    `p50 ${ms(seatPan.p50)}, p95 ${ms(seatPan.p95)}`,
+    `max ${ms(seatPan.max)} including the re-render when the drag ends, ${afterPan} seats drawn after`,
+  ]);
 
   const wheel = await frames(page, async () => {
     await page.mouse.move(centre.x, centre.y);
@@ -125,9 +139,16 @@ async function main() {
   rows.push(['select a seat (Space → drawn selected)', ms(Date.now() - toggle), '']);
 
   await browser.close();
-  console.log(`\nSeat map, ${event.seats.toLocaleString('en-US')}-seat stadium (${event.sections} sections), Chromium 1280×800, software rendering\n`);
+  console.log(
+    `\nSeat map, ${event.seats.toLocaleString('en-US')}-seat stadium (${event.sections} sections), Chromium 1280×800, software rendering\n`,
+  );
   console.log(table(['what', 'time', 'notes'], rows));
-  console.log(`\n${table(['payload', 'bytes', 'gzip'], sizes.map(([w, raw, gz]) => [`/api/events/{id}/${w}`, raw.toLocaleString('en-US'), gz.toLocaleString('en-US')]))}`);
+  console.log(
+    `\n${table(
+      ['payload', 'bytes', 'gzip'],
+      sizes.map(([w, raw, gz]) => [`/api/events/{id}/${w}`, raw.toLocaleString('en-US'), gz.toLocaleString('en-US')]),
+    )}`,
+  );
 }
 
 main().catch((error) => {

@@ -55,7 +55,10 @@ export async function benchView(opts: { baseUrl: string; edgePort: number; reads
   const hashed = new RegExp(`/api/events/${eventId}/seats\\?v=[\\w-]+`).exec(html)?.[0];
   if (hashed) reads[2]!.path = hashed;
 
-  const recorded = await record(opts.baseUrl, reads.map((r) => r.path));
+  const recorded = await record(
+    opts.baseUrl,
+    reads.map((r) => r.path),
+  );
   const bare = await startBare(recorded);
   const edge = await startEdge({
     port: opts.edgePort,
@@ -70,7 +73,8 @@ export async function benchView(opts: { baseUrl: string; edgePort: number; reads
     const cell = (url: string) => load(url, connections, opts.seconds);
     // A short run of every URL first: the server's first requests pay for JIT compilation and
     // cold caches, which would otherwise fall on whichever cell comes first.
-    for (const url of [`${opts.baseUrl}/api/ping`, `${opts.baseUrl}/ping`, ...reads.map((r) => opts.baseUrl + r.path)]) await load(url, connections, 2);
+    for (const url of [`${opts.baseUrl}/api/ping`, `${opts.baseUrl}/ping`, ...reads.map((r) => opts.baseUrl + r.path)])
+      await load(url, connections, 2);
     const trivialRoute = await cell(`${opts.baseUrl}/api/ping`);
     row('GET /api/ping (trivial route) @ origin', 0, trivialRoute);
     const trivialPage = await cell(`${opts.baseUrl}/ping`);
@@ -89,8 +93,10 @@ export async function benchView(opts: { baseUrl: string; edgePort: number; reads
       row(`${read.name} @ edge`, bytes, behind, [ratio(behind.rps, base.rps), '']);
       row(`${read.name} @ bare Node, same bytes`, bytes, base);
       targets.push({ name: `${read.name}: edge vs bare Node`, value: behind.rps / base.rps, target: 0.5, p99: behind.p99, p99Target: 50 });
-      if (read.path === `/events/${eventId}`) targets.push({ name: `${read.name}: origin vs trivial page`, value: origin.rps / floor.rps, target: 0.8 });
-      if (read.path.endsWith('/availability')) targets.push({ name: `${read.name}: origin vs trivial route`, value: origin.rps / floor.rps, target: 0.8 });
+      if (read.path === `/events/${eventId}`)
+        targets.push({ name: `${read.name}: origin vs trivial page`, value: origin.rps / floor.rps, target: 0.8 });
+      if (read.path.endsWith('/availability'))
+        targets.push({ name: `${read.name}: origin vs trivial route`, value: origin.rps / floor.rps, target: 0.8 });
     }
   } finally {
     bare.stop();

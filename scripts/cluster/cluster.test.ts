@@ -24,7 +24,13 @@ import { startInstances, type Instances } from './instances';
 // race, the payment and the waiting room are driven through the edge and through each instance
 // directly, so that a fan's requests land on both.
 
-const ports = { edge: testServerPort + 30, a: testServerPort + 31, b: testServerPort + 32, stripe: testServerPort + 33, pusher: testServerPort + 34 };
+const ports = {
+  edge: testServerPort + 30,
+  a: testServerPort + 31,
+  b: testServerPort + 32,
+  stripe: testServerPort + 33,
+  pusher: testServerPort + 34,
+};
 const pusherKeys = { appId: 'cluster', key: 'cluster-key', secret: 'cluster-secret' };
 const webhookSecret = 'whsec_cluster_test_secret';
 
@@ -37,7 +43,11 @@ let B: string;
 let E: string;
 
 type Answer = { status: number; body: unknown; headers: Headers };
-async function call(base: string, pathname: string, init: { method?: string; json?: unknown; cookie?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+async function call(
+  base: string,
+  pathname: string,
+  init: { method?: string; json?: unknown; cookie?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.cookie) headers.cookie = init.cookie;
   if (init.json !== undefined) headers['content-type'] = 'application/json';
@@ -105,7 +115,11 @@ beforeAll(async () => {
   instances = await startInstances({ ports: [ports.a, ports.b], env, logDir: path.resolve(import.meta.dirname, '../../.test-results') });
   cleanups.push(instances.stop);
   [A, B] = instances.list.map((i) => i.url) as [string, string];
-  edge = await startEdge({ port: ports.edge, dir: path.join(tmpdir(), `ticketbooth-cluster-test-${ports.edge}`), upstreams: [`127.0.0.1:${ports.a}`, `127.0.0.1:${ports.b}`] });
+  edge = await startEdge({
+    port: ports.edge,
+    dir: path.join(tmpdir(), `ticketbooth-cluster-test-${ports.edge}`),
+    upstreams: [`127.0.0.1:${ports.a}`, `127.0.0.1:${ports.b}`],
+  });
   cleanups.push(edge.stop);
 }, 180_000);
 
@@ -150,15 +164,26 @@ describe('two instances behind the edge', () => {
       return { base: doors[i % 3]!, fan: i % fans.length, ticketIds: event.ticketIds.slice(start, start + size) };
     });
     const outcome = await race(
-      attempts.map((a) => () => call(a.base, '/api/reservations', { method: 'POST', cookie: cookies[a.fan], json: { eventId: event.eventId, ticketIds: a.ticketIds } })),
+      attempts.map(
+        (a) => () =>
+          call(a.base, '/api/reservations', {
+            method: 'POST',
+            cookie: cookies[a.fan],
+            json: { eventId: event.eventId, ticketIds: a.ticketIds },
+          }),
+      ),
     );
     const answers = outcome.results.map((r) => {
       if (!r.ok) throw r.error;
       return r.value;
     });
-    console.log(`[cluster] 300 holds over 2 instances: ${outcome.perSecond.toFixed(0)}/s, p50 ${outcome.p50.toFixed(1)} ms, p99 ${outcome.p99.toFixed(1)} ms`);
+    console.log(
+      `[cluster] 300 holds over 2 instances: ${outcome.perSecond.toFixed(0)}/s, p50 ${outcome.p50.toFixed(1)} ms, p99 ${outcome.p99.toFixed(1)} ms`,
+    );
     expect(answers.every((a) => a.status === 201 || a.status === 409 || a.status === 422)).toBe(true);
-    const wins = answers.flatMap((a, i) => (a.status === 201 ? [{ id: (a.body as { reservationId: string }).reservationId, attempt: attempts[i]! }] : []));
+    const wins = answers.flatMap((a, i) =>
+      a.status === 201 ? [{ id: (a.body as { reservationId: string }).reservationId, attempt: attempts[i]! }] : [],
+    );
     expect(wins.length).toBeGreaterThan(0);
     // Every door won some: the instances really did race each other.
     for (const door of doors) expect(wins.some((w) => w.attempt.base === door)).toBe(true);
@@ -170,7 +195,9 @@ describe('two instances behind the edge', () => {
 
     // Each win bumped the seat version once, and whichever instance committed it, the diff
     // reached the one channel: versions 1..n, none missing, none twice.
-    const [{ seat_version: finalVersion }] = (await sql`select seat_version from events where id = ${event.eventId}`) as unknown as [{ seat_version: string }];
+    const [{ seat_version: finalVersion }] = (await sql`select seat_version from events where id = ${event.eventId}`) as unknown as [
+      { seat_version: string },
+    ];
     expect(Number(finalVersion)).toBe(initial.version + wins.length);
     await expect.poll(() => feed.messages.length, { timeout: 5_000 }).toBe(wins.length);
     feed.close();
@@ -185,10 +212,13 @@ describe('two instances behind the edge', () => {
     // The map a fan patched from diffs agrees with a fresh read from either instance or the edge.
     for (const base of [A, B, E]) {
       await expect
-        .poll(async () => {
-          const read = statusesOf((await call(base, `/api/events/${event.eventId}/availability`)).body as Wire);
-          return `${read.version}:${[...read.statuses].join('')}`;
-        }, { timeout: 2_000, interval: 50 })
+        .poll(
+          async () => {
+            const read = statusesOf((await call(base, `/api/events/${event.eventId}/availability`)).body as Wire);
+            return `${read.version}:${[...read.statuses].join('')}`;
+          },
+          { timeout: 2_000, interval: 50 },
+        )
         .toBe(`${state.version}:${[...state.statuses].join('')}`);
     }
   });
@@ -203,7 +233,11 @@ describe('two instances behind the edge', () => {
       await call(E, url);
       await sleep(Math.floor(Math.random() * 500));
       const sent = performance.now();
-      const held = await call(seat % 2 ? A : B, '/api/reservations', { method: 'POST', cookie: await sessionCookie(fans[seat]!), json: { eventId: event.eventId, ticketIds: [event.ticketIds[seat]] } });
+      const held = await call(seat % 2 ? A : B, '/api/reservations', {
+        method: 'POST',
+        cookie: await sessionCookie(fans[seat]!),
+        json: { eventId: event.eventId, ticketIds: [event.ticketIds[seat]] },
+      });
       expect(held.status).toBe(201);
       for (;;) {
         const read = statusesOf((await call(E, url)).body as Wire);
@@ -216,7 +250,9 @@ describe('two instances behind the edge', () => {
     }
     const worst = Math.max(...lags);
     const sorted = [...lags].sort((a, b) => a - b);
-    console.log(`[cluster] availability behind the edge after a hold (from the hold's request): median ${sorted[6]!.toFixed(0)} ms, worst ${worst.toFixed(0)} ms of ${lags.length}`);
+    console.log(
+      `[cluster] availability behind the edge after a hold (from the hold's request): median ${sorted[6]!.toFixed(0)} ms, worst ${worst.toFixed(0)} ms of ${lags.length}`,
+    );
     expect(worst).toBeLessThan(1_000);
   });
 
@@ -233,7 +269,9 @@ describe('two instances behind the edge', () => {
     const { bookingId } = started.body as { bookingId: string };
     // The same open checkout whichever instance is asked again.
     expect((await call(E, `/api/bookings/${reservationId}`, { method: 'POST', cookie, json: {} })).body).toEqual(started.body);
-    const [{ stripe_session_id: sessionId }] = (await sql`select stripe_session_id from bookings where id = ${bookingId}`) as unknown as [{ stripe_session_id: string }];
+    const [{ stripe_session_id: sessionId }] = (await sql`select stripe_session_id from bookings where id = ${bookingId}`) as unknown as [
+      { stripe_session_id: string },
+    ];
 
     // Paid on the stand-in's side; then the webhook (to the edge and to each instance, as a
     // retried delivery could land) and the fan's return to the site, all at once.
@@ -242,7 +280,11 @@ describe('two instances behind the edge', () => {
     const { event: stripeEvent } = (await paid.json()) as { event: unknown };
     const payload = JSON.stringify(stripeEvent);
     const deliveries = [E, A, B].map((base) =>
-      fetch(`${base}/api/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signatureHeader(payload, webhookSecret) }, body: payload }),
+      fetch(`${base}/api/webhooks/stripe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'stripe-signature': signatureHeader(payload, webhookSecret) },
+        body: payload,
+      }),
     );
     const returns = [A, B].map((base) => call(base, `/bookings/${bookingId}?session_id=${sessionId}`, { cookie }));
     const [hooks, pages] = await Promise.all([Promise.all(deliveries), Promise.all(returns)]);
@@ -252,7 +294,10 @@ describe('two instances behind the edge', () => {
     const [booking] = await sql`select status from bookings where id = ${bookingId}`;
     expect(booking!.status).toBe('confirmed');
     const tickets = await sql`select status, booking_id from tickets where id = any(${ticketIds}::uuid[])`;
-    expect(tickets.map((t) => [t.status, t.booking_id])).toEqual([['sold', bookingId], ['sold', bookingId]]);
+    expect(tickets.map((t) => [t.status, t.booking_id])).toEqual([
+      ['sold', bookingId],
+      ['sold', bookingId],
+    ]);
     const sold = await sql`select count(*)::int as n from sold_tickets where ticket_id = any(${ticketIds}::uuid[])`;
     expect(sold[0]!.n).toBe(2);
     expect(await sql`select id from bookings where reservation_id = ${reservationId}`).toHaveLength(1);
@@ -272,8 +317,12 @@ describe('two instances behind the edge', () => {
 
     // Joined on A, the same place on B: the queue lives in Redis.
     expect((await call(A, `/api/queue/${event.eventId}`, { cookie: c1 })).body).toMatchObject({ status: { state: 'admitted' } });
-    expect((await call(A, `/api/queue/${event.eventId}`, { cookie: c2 })).body).toMatchObject({ status: { state: 'waiting', position: 1 } });
-    expect((await call(B, `/api/queue/${event.eventId}`, { cookie: c2 })).body).toMatchObject({ status: { state: 'waiting', position: 1 } });
+    expect((await call(A, `/api/queue/${event.eventId}`, { cookie: c2 })).body).toMatchObject({
+      status: { state: 'waiting', position: 1 },
+    });
+    expect((await call(B, `/api/queue/${event.eventId}`, { cookie: c2 })).body).toMatchObject({
+      status: { state: 'waiting', position: 1 },
+    });
     expect((await call(B, `/api/queue/${event.eventId}`, { cookie: c1 })).body).toMatchObject({ status: { state: 'admitted' } });
 
     // Admitted on B; the admission works on A and through the edge.
@@ -292,9 +341,17 @@ describe('two instances behind the edge', () => {
       // Right after an admitted fan, the others still go to the queue: nothing was kept for them.
       for (const cookie of [undefined, c2]) expect((await call(E, page, { cookie })).status).toBe(307);
     }
-    const held = await call(E, '/api/reservations', { method: 'POST', cookie: admitted, json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 1) } });
+    const held = await call(E, '/api/reservations', {
+      method: 'POST',
+      cookie: admitted,
+      json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 1) },
+    });
     expect(held.status).toBe(201);
-    const refused = await call(A, '/api/reservations', { method: 'POST', cookie: c2, json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(1, 2) } });
+    const refused = await call(A, '/api/reservations', {
+      method: 'POST',
+      cookie: c2,
+      json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(1, 2) },
+    });
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'queue_required' } } });
   });
 
@@ -319,7 +376,9 @@ describe('two instances behind the edge', () => {
       else if (performance.now() - opened > 15_000) throw new Error('the edge kept serving the page of a queued event');
       else await sleep(100);
     }
-    console.log(`[cluster] queue opened: the page's private check said so after ${toldToQueue?.toFixed(0)} ms; the edge stopped serving its copy after ${sentToQueue.toFixed(0)} ms`);
+    console.log(
+      `[cluster] queue opened: the page's private check said so after ${toldToQueue?.toFixed(0)} ms; the edge stopped serving its copy after ${sentToQueue.toFixed(0)} ms`,
+    );
     // QUEUE_REFRESH_MS (0.5 s here) for the private check; s-maxage 2 + stale 3, rounded up to
     // nginx's whole seconds, plus the refresh, for the page.
     expect(toldToQueue).not.toBeNull();

@@ -33,7 +33,9 @@ export async function startEdge(config: EdgeConfig): Promise<Edge> {
   writeFileSync(conf, renderNginxConf(config));
   // In the foreground so it dies with us; as root, workers run as this user so they can write
   // the cache directory (nginx would otherwise drop to nobody).
-  const globals = [`daemon off;`, `pid ${path.join(config.dir, 'nginx.pid')};`, ...(process.getuid?.() === 0 ? ['user root;'] : [])].join(' ');
+  const globals = [`daemon off;`, `pid ${path.join(config.dir, 'nginx.pid')};`, ...(process.getuid?.() === 0 ? ['user root;'] : [])].join(
+    ' ',
+  );
   const args = ['-p', config.dir, '-c', conf, '-g', globals];
   const test = spawnSync(bin, ['-t', ...args], { encoding: 'utf8' });
   if (test.status !== 0) throw new Error(`nginx rejected ${conf}:\n${test.stderr}`);

@@ -38,7 +38,12 @@ export async function startInstances(opts: { ports: number[]; env: NodeJS.Proces
   try {
     const deadline = Date.now() + 90_000;
     for (const instance of list) {
-      while (!(await fetch(`${instance.url}/api/health`).then((r) => r.ok, () => false))) {
+      while (
+        !(await fetch(`${instance.url}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        ))
+      ) {
         if (instance.process.exitCode !== null) throw new Error(`instance on ${instance.port} exited with ${instance.process.exitCode}`);
         if (Date.now() > deadline) throw new Error(`instance on ${instance.port} did not become healthy`);
         await new Promise((r) => setTimeout(r, 200));

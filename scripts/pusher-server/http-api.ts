@@ -13,7 +13,10 @@ type App = { appId: string; key: string; secret: string };
 type Trigger = { name?: unknown; data?: unknown; channel?: unknown; channels?: unknown; socket_id?: unknown };
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -34,7 +37,8 @@ export async function handleHttp(app: App, hub: Hub, req: IncomingMessage, res: 
     }
     if (route === 'POST batch_events') {
       const batch = (parseJson(body) as { batch?: unknown }).batch;
-      if (!Array.isArray(batch) || batch.length > maxBatch) throw new HttpError(400, `batch must be an array of at most ${maxBatch} events`);
+      if (!Array.isArray(batch) || batch.length > maxBatch)
+        throw new HttpError(400, `batch must be an array of at most ${maxBatch} events`);
       triggerAll(hub, batch as Trigger[]);
       return reply(res, 200, { batch: batch.map(() => ({})) });
     }

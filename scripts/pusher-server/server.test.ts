@@ -26,7 +26,13 @@ function connect(authorizer?: (channel: string, socketId: string) => string): Pu
     forceTLS: false,
     enabledTransports: ['ws'],
     ...(authorizer
-      ? { channelAuthorization: { endpoint: '', transport: 'ajax', customHandler: ({ channelName, socketId }, cb) => cb(null, { auth: authorizer(channelName, socketId) }) } }
+      ? {
+          channelAuthorization: {
+            endpoint: '',
+            transport: 'ajax',
+            customHandler: ({ channelName, socketId }, cb) => cb(null, { auth: authorizer(channelName, socketId) }),
+          },
+        }
       : {}),
   });
   clients.push(client);
@@ -81,7 +87,9 @@ describe('local Pusher-protocol server', () => {
   it('answers pings and refuses an unknown app key with 4001', async () => {
     const client = connect();
     await new Promise<void>((resolve) => client.connection.bind('connected', () => resolve()));
-    const pong = new Promise<void>((resolve) => client.connection.bind('message', (m: { event: string }) => m.event === 'pusher:pong' && resolve()));
+    const pong = new Promise<void>((resolve) =>
+      client.connection.bind('message', (m: { event: string }) => m.event === 'pusher:pong' && resolve()),
+    );
     client.send_event('pusher:ping', {});
     await pong;
 

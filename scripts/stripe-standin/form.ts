@@ -30,5 +30,4 @@ export function parseForm(body: string): FormObject {
 
 export const str = (v: FormValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 export const obj = (v: FormValue | undefined): FormObject => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
-export const list = (v: FormValue | undefined): FormValue[] =>
-  Array.isArray(v) ? v : v && typeof v === 'object' ? Object.values(v) : [];
+export const list = (v: FormValue | undefined): FormValue[] => (Array.isArray(v) ? v : v && typeof v === 'object' ? Object.values(v) : []);

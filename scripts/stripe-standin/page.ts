@@ -2,8 +2,7 @@ import type { Session } from './store';
 
 // The hosted checkout page: plain HTML, no script, so it works in any browser the tests drive.
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const money = (minor: number, currency: string) => {
   const code = currency.toUpperCase();
@@ -30,7 +29,10 @@ export function checkoutPage(session: Session, error?: string, values: { email?:
     return layout('Checkout', `<h1>${text}</h1>${back}`);
   }
   const rows = session.line_items
-    .map((i) => `<tr><td>${escape(i.name)}${i.quantity > 1 ? ` × ${i.quantity}` : ''}</td><td class="num">${money(i.unit_amount * i.quantity, session.currency)}</td></tr>`)
+    .map(
+      (i) =>
+        `<tr><td>${escape(i.name)}${i.quantity > 1 ? ` × ${i.quantity}` : ''}</td><td class="num">${money(i.unit_amount * i.quantity, session.currency)}</td></tr>`,
+    )
     .join('');
   const total = money(session.amount_total, session.currency);
   const alert = error ? `<div class="error" role="alert" id="card-error">${escape(error)}</div>` : '';

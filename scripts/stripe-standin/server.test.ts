@@ -57,7 +57,14 @@ async function waitForWebhook(type: string) {
 describe('Stripe stand-in', () => {
   it('creates and retrieves sessions from nested form bodies, with Stripe-shaped errors', async () => {
     const session = await stripe.checkout.sessions.create(params());
-    expect(session).toMatchObject({ object: 'checkout.session', status: 'open', payment_status: 'unpaid', amount_total: 11000, currency: 'usd', metadata: { bookingId: 'b1' } });
+    expect(session).toMatchObject({
+      object: 'checkout.session',
+      status: 'open',
+      payment_status: 'unpaid',
+      amount_total: 11000,
+      currency: 'usd',
+      metadata: { bookingId: 'b1' },
+    });
     expect(session.url).toBe(`${standIn.url}/checkout/${session.id}`);
     expect((await stripe.checkout.sessions.retrieve(session.id)).id).toBe(session.id);
 
@@ -65,7 +72,12 @@ describe('Stripe stand-in', () => {
       Stripe.errors.StripeInvalidRequestError,
     );
     await expect(stripe.checkout.sessions.retrieve('cs_nope')).rejects.toMatchObject({ statusCode: 404 });
-    const wrongKey = new Stripe('sk_test_wrong', { host: '127.0.0.1', port: Number(new URL(standIn.url).port), protocol: 'http', maxNetworkRetries: 0 });
+    const wrongKey = new Stripe('sk_test_wrong', {
+      host: '127.0.0.1',
+      port: Number(new URL(standIn.url).port),
+      protocol: 'http',
+      maxNetworkRetries: 0,
+    });
     await expect(wrongKey.checkout.sessions.retrieve(session.id)).rejects.toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
   });
 

@@ -50,7 +50,8 @@ export async function startStripeStandIn(opts: StripeStandInOptions): Promise<{ 
     const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
     let m: RegExpExecArray | null;
     if (req.method === 'POST' && path === '/v1/checkout/sessions') return send(res, 200, publicSession(store.createSession(form)));
-    if (req.method === 'GET' && (m = /^\/v1\/checkout\/sessions\/([\w-]+)$/.exec(path))) return send(res, 200, publicSession(store.session(m[1]!)));
+    if (req.method === 'GET' && (m = /^\/v1\/checkout\/sessions\/([\w-]+)$/.exec(path)))
+      return send(res, 200, publicSession(store.session(m[1]!)));
     if (req.method === 'POST' && (m = /^\/v1\/checkout\/sessions\/([\w-]+)\/expire$/.exec(path))) {
       const session = store.expireSession(m[1]!);
       emit(sessionEvent('checkout.session.expired', session));
@@ -114,7 +115,9 @@ export async function startStripeStandIn(opts: StripeStandInOptions): Promise<{ 
           : Promise.reject(new StripeError(404, 'invalid_request_error', 'Not found.'));
     handle.catch((error: unknown) => {
       if (error instanceof StripeError) {
-        return send(res, error.status, { error: { type: error.type, message: error.message, ...(error.param ? { param: error.param } : {}) } });
+        return send(res, error.status, {
+          error: { type: error.type, message: error.message, ...(error.param ? { param: error.param } : {}) },
+        });
       }
       console.error('stripe stand-in:', error);
       send(res, 500, { error: { type: 'api_error', message: 'The stand-in failed; see its log.' } });

@@ -37,8 +37,26 @@ export type Session = {
   line_items: Array<{ name: string; unit_amount: number; quantity: number }>;
 };
 
-export type PaymentIntent = { id: string; object: 'payment_intent'; amount: number; amount_received: number; currency: string; status: 'succeeded'; created: number; livemode: false };
-export type Refund = { id: string; object: 'refund'; amount: number; currency: string; payment_intent: string; status: 'succeeded'; created: number; metadata: Record<string, string> };
+export type PaymentIntent = {
+  id: string;
+  object: 'payment_intent';
+  amount: number;
+  amount_received: number;
+  currency: string;
+  status: 'succeeded';
+  created: number;
+  livemode: false;
+};
+export type Refund = {
+  id: string;
+  object: 'refund';
+  amount: number;
+  currency: string;
+  payment_intent: string;
+  status: 'succeeded';
+  created: number;
+  metadata: Record<string, string>;
+};
 
 const now = () => Math.floor(Date.now() / 1000);
 export const newId = (prefix: string) => `${prefix}_test_${randomBytes(12).toString('hex')}`;
@@ -57,7 +75,8 @@ export class Store {
   constructor(public baseUrl: string) {}
 
   createSession(form: FormObject): Session {
-    if (str(form.mode) !== 'payment') throw new StripeError(400, 'invalid_request_error', 'Only mode=payment is supported by the stand-in.', 'mode');
+    if (str(form.mode) !== 'payment')
+      throw new StripeError(400, 'invalid_request_error', 'Only mode=payment is supported by the stand-in.', 'mode');
     const successUrl = str(form.success_url);
     if (!successUrl) throw new StripeError(400, 'invalid_request_error', 'Missing required param: success_url.', 'success_url');
     const items = list(form.line_items).map((raw, i) => {
@@ -67,18 +86,29 @@ export class Store {
       const quantity = Number(str(item.quantity) ?? '1');
       const currency = str(price.currency);
       if (!Number.isInteger(unit) || unit < 0) {
-        throw new StripeError(400, 'invalid_request_error', 'unit_amount must be a non-negative integer in minor units.', `line_items[${i}][price_data][unit_amount]`);
+        throw new StripeError(
+          400,
+          'invalid_request_error',
+          'unit_amount must be a non-negative integer in minor units.',
+          `line_items[${i}][price_data][unit_amount]`,
+        );
       }
       if (!currency) throw new StripeError(400, 'invalid_request_error', 'Missing currency.', `line_items[${i}][price_data][currency]`);
       return { name: str(obj(price.product_data).name) ?? 'Item', unit_amount: unit, quantity, currency: currency.toLowerCase() };
     });
     if (items.length === 0) throw new StripeError(400, 'invalid_request_error', 'line_items must not be empty.', 'line_items');
-    if (new Set(items.map((i) => i.currency)).size > 1) throw new StripeError(400, 'invalid_request_error', 'All line items must share one currency.', 'line_items');
+    if (new Set(items.map((i) => i.currency)).size > 1)
+      throw new StripeError(400, 'invalid_request_error', 'All line items must share one currency.', 'line_items');
 
     const created = now();
     const expiresAt = form.expires_at === undefined ? created + MAX_EXPIRY_S : Number(str(form.expires_at));
     if (!Number.isInteger(expiresAt) || expiresAt < created + MIN_EXPIRY_S - 5 || expiresAt > created + MAX_EXPIRY_S) {
-      throw new StripeError(400, 'invalid_request_error', 'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.', 'expires_at');
+      throw new StripeError(
+        400,
+        'invalid_request_error',
+        'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.',
+        'expires_at',
+      );
     }
     const total = items.reduce((sum, i) => sum + i.unit_amount * i.quantity, 0);
     const id = newId('cs');
@@ -119,7 +149,11 @@ export class Store {
     const session = this.sessions.get(id);
     if (!session) throw new StripeError(404, 'invalid_request_error', `No such checkout.session: '${id}'`, 'id');
     if (session.status !== 'open') {
-      throw new StripeError(400, 'invalid_request_error', `Only Checkout Sessions with a status in ["open"] can be expired. This session has a status of "${session.status}".`);
+      throw new StripeError(
+        400,
+        'invalid_request_error',
+        `Only Checkout Sessions with a status in ["open"] can be expired. This session has a status of "${session.status}".`,
+      );
     }
     Object.assign(session, { status: 'expired', url: null });
     return session;

@@ -24,7 +24,10 @@ async function waitForHealth(server: ChildProcess, timeoutMs = 60_000): Promise<
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`test server exited with ${server.exitCode}`);
-    const ok = await fetch(`${testBaseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${testBaseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 300));
   }

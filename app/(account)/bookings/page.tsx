@@ -28,7 +28,9 @@ export default async function BookingsPage() {
     <div className="stack">
       <header className="page-header">
         <h1>My tickets</h1>
-        <p className="muted">Your paid bookings, newest first. Seats you have not paid for yet are under <Link href="/reservations">My holds</Link>.</p>
+        <p className="muted">
+          Your paid bookings, newest first. Seats you have not paid for yet are under <Link href="/reservations">My holds</Link>.
+        </p>
       </header>
 
       {bookings.length === 0 ? (

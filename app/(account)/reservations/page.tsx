@@ -47,8 +47,8 @@ export default async function ReservationsPage() {
                     <Link href={`/reservations/${r.id}`}>{r.event.name}</Link>
                   </h2>
                   <p className="muted">
-                    <time dateTime={r.event.date}>{formatEventDateTime(r.event.date, r.event.timezone)}</time> ·{' '}
-                    {r.event.venueName}, {r.event.city}
+                    <time dateTime={r.event.date}>{formatEventDateTime(r.event.date, r.event.timezone)}</time> · {r.event.venueName},{' '}
+                    {r.event.city}
                   </p>
                 </div>
                 <div>

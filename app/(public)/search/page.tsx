@@ -49,7 +49,12 @@ async function Results({ query, params }: { query: SearchQuery; params: URLSearc
     <section aria-labelledby="results-heading" className="stack">
       <h2 id="results-heading" aria-live="polite">
         {result.total === 1 ? '1 event' : `${result.total.toLocaleString('en-US')}${result.totalCapped ? '+' : ''} events`}
-        {result.events.length ? <span className="muted"> · showing {from}–{from + result.events.length - 1}</span> : null}
+        {result.events.length ? (
+          <span className="muted">
+            {' '}
+            · showing {from}–{from + result.events.length - 1}
+          </span>
+        ) : null}
       </h2>
       <ul className="event-grid">
         {result.events.map((event) => (

@@ -40,7 +40,11 @@ describe('rate limits over HTTP', () => {
     expect(retryAfter).toBeLessThanOrEqual(5);
 
     await sleep(retryAfter * 1000 + 200);
-    const held = await api('/api/reservations', { method: 'POST', cookie, json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 1) } });
+    const held = await api('/api/reservations', {
+      method: 'POST',
+      cookie,
+      json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 1) },
+    });
     expect(held.status).toBe(201);
   });
 

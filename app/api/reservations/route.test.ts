@@ -32,8 +32,9 @@ describe('POST /api/reservations: 500 concurrent requests by 100 fans', () => {
     });
 
     const outcome = await race(
-      attempts.map((a) => () =>
-        api('/api/reservations', { method: 'POST', cookie: cookies[a.fan], json: { eventId: event.eventId, ticketIds: a.ticketIds } }),
+      attempts.map(
+        (a) => () =>
+          api('/api/reservations', { method: 'POST', cookie: cookies[a.fan], json: { eventId: event.eventId, ticketIds: a.ticketIds } }),
       ),
     );
     console.log(
@@ -47,7 +48,9 @@ describe('POST /api/reservations: 500 concurrent requests by 100 fans', () => {
     });
     const statuses = new Set(responses.map((r) => r.status));
     expect([...statuses].every((s) => s === 201 || s === 409 || s === 422)).toBe(true);
-    const wins = responses.flatMap((r, i) => (r.status === 201 ? [{ body: r.body as { reservationId: string; expiresAt: string }, attempt: attempts[i]! }] : []));
+    const wins = responses.flatMap((r, i) =>
+      r.status === 201 ? [{ body: r.body as { reservationId: string; expiresAt: string }, attempt: attempts[i]! }] : [],
+    );
     expect(wins.length).toBeGreaterThan(0);
     expect(responses.some((r) => r.status === 409)).toBe(true);
     for (const r of responses.filter((x) => x.status === 409)) {
@@ -86,11 +89,31 @@ describe('reservation API: bad input gets a clear error and changes nothing', ()
     ['a JSON array body', () => post([1, 2]), 400, 'bad_request'],
     ['no tickets', () => post({ eventId: event.eventId, ticketIds: [] }), 400, 'bad_request'],
     ['nine tickets', () => post({ eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 9) }), 400, 'bad_request'],
-    ['a duplicated ticket', () => post({ eventId: event.eventId, ticketIds: [event.ticketIds[0], event.ticketIds[0]] }), 400, 'bad_request'],
+    [
+      'a duplicated ticket',
+      () => post({ eventId: event.eventId, ticketIds: [event.ticketIds[0], event.ticketIds[0]] }),
+      400,
+      'bad_request',
+    ],
     ['a ticket id that is not a UUID', () => post({ eventId: event.eventId, ticketIds: ['seat-1'] }), 400, 'bad_request'],
-    ['an unknown event', () => post({ eventId: '00000000-0000-4000-8000-000000000000', ticketIds: [event.ticketIds[0]] }), 404, 'not_found'],
-    ['unknown ticket ids', () => post({ eventId: event.eventId, ticketIds: [event.ticketIds[0], '00000000-0000-4000-8000-00000000abcd'] }), 404, 'not_found'],
-    ['tickets of another event', () => post({ eventId: event.eventId, ticketIds: [event.ticketIds[0], other.ticketIds[0]] }), 422, 'validation_failed'],
+    [
+      'an unknown event',
+      () => post({ eventId: '00000000-0000-4000-8000-000000000000', ticketIds: [event.ticketIds[0]] }),
+      404,
+      'not_found',
+    ],
+    [
+      'unknown ticket ids',
+      () => post({ eventId: event.eventId, ticketIds: [event.ticketIds[0], '00000000-0000-4000-8000-00000000abcd'] }),
+      404,
+      'not_found',
+    ],
+    [
+      'tickets of another event',
+      () => post({ eventId: event.eventId, ticketIds: [event.ticketIds[0], other.ticketIds[0]] }),
+      422,
+      'validation_failed',
+    ],
     ['no session', () => post({ eventId: event.eventId, ticketIds: [event.ticketIds[0]] }, false), 401, 'unauthorized'],
   ])('%s', async (_name, call, status, code) => {
     const before = await snapshot(event.eventId);
@@ -114,7 +137,8 @@ describe('reservation API: bad input gets a clear error and changes nothing', ()
 
     const mine = await api(`/api/reservations/${reservationId}`, { method: 'DELETE', cookie });
     expect(mine).toMatchObject({ status: 200, body: { reservationId, status: 'released' } });
-    const freed = await sql`select count(*)::int as n from tickets where id = any(${event.ticketIds.slice(10, 12)}::uuid[]) and status = 'available'`;
+    const freed =
+      await sql`select count(*)::int as n from tickets where id = any(${event.ticketIds.slice(10, 12)}::uuid[]) and status = 'available'`;
     expect(freed[0]!.n).toBe(2);
   });
 });

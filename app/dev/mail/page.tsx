@@ -20,7 +20,8 @@ export default async function DevMailPage({ searchParams }: { searchParams: Sear
     <div className="stack">
       <h1>Dev mailbox</h1>
       <p className="muted">
-        Mail sent with <code>MAIL_DRIVER=dev</code>{address ? ` to ${address}` : ''}, newest first. Set <code>SMTP_URL</code> to send real mail.
+        Mail sent with <code>MAIL_DRIVER=dev</code>
+        {address ? ` to ${address}` : ''}, newest first. Set <code>SMTP_URL</code> to send real mail.
       </p>
       <form method="get" className="form">
         <label htmlFor="mail-to">Recipient</label>
@@ -45,5 +46,13 @@ export default async function DevMailPage({ searchParams }: { searchParams: Sear
 
 // The message's own links, clickable (they are ours: the site's base URL plus a path).
 function linkify(text: string) {
-  return text.split(/(https?:\/\/\S+)/).map((part, i) => (i % 2 === 1 ? <a key={i} href={part}>{part}</a> : part));
+  return text.split(/(https?:\/\/\S+)/).map((part, i) =>
+    i % 2 === 1 ? (
+      <a key={i} href={part}>
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  );
 }

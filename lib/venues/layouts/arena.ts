@@ -29,7 +29,10 @@ export function arenaLayout(rng: Rng): SeatMap {
   // The floor keeps clear of the rounded corners at the far end.
   const floorHalf = track.hx + floorRadius * 0.75;
   const floorBottom = track.hy + floorRadius * 0.5;
-  const lowerTiers = [{ tier: 'premium', share: 0.45 }, { tier: 'standard', share: 0.55 }];
+  const lowerTiers = [
+    { tier: 'premium', share: 0.45 },
+    { tier: 'standard', share: 0.55 },
+  ];
 
   return frame({
     stage: { label: 'STAGE', outline: rectangle(-stageHalf, stageTop, stageHalf, stageFront) },

@@ -99,5 +99,10 @@ export function gridSection(grid: Grid, spec: SectionSpec): SeatMapSection {
 }
 
 export function rectangle(left: number, top: number, right: number, bottom: number): Point[] {
-  return [[left, top], [right, top], [right, bottom], [left, bottom]];
+  return [
+    [left, top],
+    [right, top],
+    [right, bottom],
+    [left, bottom],
+  ];
 }

@@ -29,7 +29,10 @@ export function stadiumLayout(rng: Rng): SeatMap {
   const stageHalf = track.hx + 40;
   const focal = { x: 0, y: stageFront };
   const fieldHalf = track.hx + fieldRadius * 0.75;
-  const lowerTiers = [{ tier: 'premium', share: 0.4 }, { tier: 'standard', share: 0.6 }];
+  const lowerTiers = [
+    { tier: 'premium', share: 0.4 },
+    { tier: 'standard', share: 0.6 },
+  ];
 
   return frame({
     stage: { label: 'STAGE', outline: rectangle(-stageHalf, stageTop, stageHalf, stageFront) },
@@ -41,7 +44,16 @@ export function stadiumLayout(rng: Rng): SeatMap {
       // Track positions: 1.4 to 7.6 wrap clockwise from beside the stage round to its other side;
       // [2, 3] and [6, 7] are the two sidelines.
       ...numberedRing(lower, { first: 101, spans: [[1.4, 7.6]], width: 240, focal, tiers: lowerTiers }),
-      ...numberedRing(club, { first: 201, spans: [[2, 3], [6, 7]], width: 260, focal, tiers: [{ tier: 'club', share: 1 }] }),
+      ...numberedRing(club, {
+        first: 201,
+        spans: [
+          [2, 3],
+          [6, 7],
+        ],
+        width: 260,
+        focal,
+        tiers: [{ tier: 'club', share: 1 }],
+      }),
       ...numberedRing(upper, { first: 301, spans: [[1.3, 7.7]], width: 300, focal, tiers: [{ tier: 'value', share: 1 }] }),
     ],
   });

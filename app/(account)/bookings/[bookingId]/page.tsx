@@ -89,7 +89,9 @@ export default async function BookingPage({ params }: { params: Params }) {
             payAction={payForHold}
           />
         ) : null}
-        {payment === 'refunded' || (payment === 'not_paid' && !payable) ? <ButtonLink href={`/events/${event.id}`}>Pick seats again</ButtonLink> : null}
+        {payment === 'refunded' || (payment === 'not_paid' && !payable) ? (
+          <ButtonLink href={`/events/${event.id}`}>Pick seats again</ButtonLink>
+        ) : null}
         <Link href={`/events/${event.id}`}>Back to the event</Link>
       </div>
     </div>
@@ -120,7 +122,11 @@ function StatusMessage({ booking, payable }: { booking: BookingView; payable: bo
       return (
         <Alert tone="error" title="Not paid">
           <p>{booking.statusReason ?? 'The checkout was left before the payment was made.'}</p>
-          <p>{payable ? 'Your seats are still held: pay before the timer runs out to keep them.' : 'The hold has ended, so these seats are no longer kept for you.'}</p>
+          <p>
+            {payable
+              ? 'Your seats are still held: pay before the timer runs out to keep them.'
+              : 'The hold has ended, so these seats are no longer kept for you.'}
+          </p>
         </Alert>
       );
   }

@@ -73,7 +73,8 @@ export default async function ReservationPage({ params, searchParams }: { params
       {status === 'active' && payment === 'confirming' ? (
         <Alert tone="info" title="Payment being confirmed">
           <p>
-            You finished the checkout; we are waiting for the payment provider. <Link href={`/bookings/${reservation.booking!.id}`}>Follow your booking</Link>.
+            You finished the checkout; we are waiting for the payment provider.{' '}
+            <Link href={`/bookings/${reservation.booking!.id}`}>Follow your booking</Link>.
           </p>
         </Alert>
       ) : status === 'active' && (checkout === 'cancelled' || payment === 'not_paid') ? (

@@ -132,7 +132,12 @@ export default async function EventPage({ params }: { params: Params }) {
       {sale === 'on' ? (
         <section aria-labelledby="waitlist-heading">
           <h2 id="waitlist-heading">Waitlist</h2>
-          <WaitlistPanel eventId={event.id} currency={event.currency} prices={event.seats.prices} maxQuantity={env.TICKET_LIMIT_PER_EVENT} />
+          <WaitlistPanel
+            eventId={event.id}
+            currency={event.currency}
+            prices={event.seats.prices}
+            maxQuantity={env.TICKET_LIMIT_PER_EVENT}
+          />
         </section>
       ) : null}
     </div>

@@ -41,11 +41,16 @@ describe('the stadium event page and its reads', () => {
     const catalogue = JSON.parse(text) as SeatCatalogue;
     const map = decodeSeatMap(catalogue.map);
     // Seat i of the expanded map is ticket i: the map picks seats by this index.
-    const seats = map.sections.flatMap((s) => s.rows.flatMap((r) => r.seats.map((seat) => ({ section: s.id, row: r.label, number: seat.number }))));
+    const seats = map.sections.flatMap((s) =>
+      s.rows.flatMap((r) => r.seats.map((seat) => ({ section: s.id, row: r.label, number: seat.number }))),
+    );
     expect(seats).toEqual(event.seats.map(({ section, row, number }) => ({ section, row, number })));
     expect(catalogue.prices.flatMap(([price, n]) => new Array<number>(n).fill(price))).toEqual(event.seats.map((s) => s.price));
 
-    const availability = (await (await fetch(`${baseUrl}/api/events/${event.eventId}/availability`)).json()) as { count: number; statuses: string };
+    const availability = (await (await fetch(`${baseUrl}/api/events/${event.eventId}/availability`)).json()) as {
+      count: number;
+      statuses: string;
+    };
     expect(availability.count).toBe(seats.length);
     expect(unpackStatuses(availability.statuses, availability.count).every((s) => s === 0)).toBe(true);
   });

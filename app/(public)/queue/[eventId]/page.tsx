@@ -35,8 +35,7 @@ export default async function QueuePage({ params }: { params: Params }) {
       <p className="muted">Waiting room</p>
       <h1>{event.name}</h1>
       <p data-testid="queue-event-facts">
-        <time dateTime={event.date}>{formatEventDateTime(event.date, event.venue.timezone)}</time> ·{' '}
-        {event.venue.name}, {event.venue.city}
+        <time dateTime={event.date}>{formatEventDateTime(event.date, event.venue.timezone)}</time> · {event.venue.name}, {event.venue.city}
       </p>
       {status ? (
         <QueuePanel eventId={event.id} initial={status} serverNow={loadedAt} rejoin={rejoinQueue} />
@@ -53,7 +52,10 @@ export default async function QueuePage({ params }: { params: Params }) {
 async function load(eventId: string, userId: string): Promise<{ event: EventDetails; status: FanQueueView | null; loadedAt: number }> {
   try {
     const kv = getKv();
-    const [event, status] = await Promise.all([getEventDetails(db, kv, eventId), fanQueueStatus(db, kv, eventId, userId).catch(unavailable)]);
+    const [event, status] = await Promise.all([
+      getEventDetails(db, kv, eventId),
+      fanQueueStatus(db, kv, eventId, userId).catch(unavailable),
+    ]);
     return { event, status, loadedAt: Date.now() };
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') notFound();

@@ -14,23 +14,34 @@ describe('POST /api/bookings/{reservationId}', () => {
     const ticketIds = event.ticketIds.slice(0, 1);
     const hold = await api('/api/reservations', { method: 'POST', cookie, json: { eventId: event.eventId, ticketIds } });
     const { reservationId } = hold.body as { reservationId: string };
-    const snapshot = async () => JSON.stringify(await sql`
+    const snapshot = async () =>
+      JSON.stringify(
+        await sql`
       select r.status, r.expires_at, r.extended_at, (select count(*) from bookings b where b.reservation_id = r.id) as bookings
-      from reservations r where r.id = ${reservationId}`);
+      from reservations r where r.id = ${reservationId}`,
+      );
     const before = await snapshot();
 
-    expect(await api(`/api/bookings/${reservationId}`, { method: 'POST', json: {} })).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
-    expect(await api(`/api/bookings/${reservationId}`, { method: 'POST', cookie: await sessionCookie(stranger!), json: {} })).toMatchObject({
-      status: 404,
-      body: { error: { code: 'not_found' } },
+    expect(await api(`/api/bookings/${reservationId}`, { method: 'POST', json: {} })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'unauthorized' } },
     });
+    expect(await api(`/api/bookings/${reservationId}`, { method: 'POST', cookie: await sessionCookie(stranger!), json: {} })).toMatchObject(
+      {
+        status: 404,
+        body: { error: { code: 'not_found' } },
+      },
+    );
     expect(await api('/api/bookings/not-a-uuid', { method: 'POST', cookie, json: {} })).toMatchObject({ status: 404 });
     expect(await snapshot()).toBe(before);
 
     await sql`update reservations set expires_at = now() - interval '1 s' where id = ${reservationId}`;
     await sql`update tickets set hold_expires_at = now() - interval '1 s' where hold_id = ${reservationId}`;
     const lapsed = await snapshot();
-    expect(await api(`/api/bookings/${reservationId}`, { method: 'POST', cookie, json: {} })).toMatchObject({ status: 410, body: { error: { code: 'hold_expired' } } });
+    expect(await api(`/api/bookings/${reservationId}`, { method: 'POST', cookie, json: {} })).toMatchObject({
+      status: 410,
+      body: { error: { code: 'hold_expired' } },
+    });
     expect(await snapshot()).toBe(lapsed);
   });
 
@@ -41,7 +52,10 @@ describe('POST /api/bookings/{reservationId}', () => {
     const hold = await api('/api/reservations', { method: 'POST', cookie, json: { eventId: event.eventId, ticketIds: event.ticketIds } });
     const { reservationId } = hold.body as { reservationId: string };
     const first = await api(`/api/bookings/${reservationId}`, { method: 'POST', cookie, json: {} });
-    expect(first).toMatchObject({ status: 200, body: { bookingId: expect.any(String), status: 'pending', checkoutUrl: expect.stringContaining('/checkout/cs_test_') } });
+    expect(first).toMatchObject({
+      status: 200,
+      body: { bookingId: expect.any(String), status: 'pending', checkoutUrl: expect.stringContaining('/checkout/cs_test_') },
+    });
     expect((await api(`/api/bookings/${reservationId}`, { method: 'POST', cookie })).body).toEqual(first.body);
   });
 });

@@ -24,7 +24,10 @@ async function paidWithoutWebhook() {
 }
 
 const returnFrom = (sessionId: string, cookie?: string) =>
-  fetch(`${baseUrl}/api/checkout/return?session_id=${encodeURIComponent(sessionId)}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+  fetch(`${baseUrl}/api/checkout/return?session_id=${encodeURIComponent(sessionId)}`, {
+    redirect: 'manual',
+    headers: cookie ? { cookie } : {},
+  });
 
 // Stripe's success_url: the return settles a paid checkout itself when the webhook has not come
 // (yet), in a route handler, then redirects to the booking page, which only reads.
@@ -39,7 +42,9 @@ describe('GET /api/checkout/return?session_id=...', () => {
 
     const anonymous = await returnFrom(c.sessionId);
     expect(anonymous.status).toBe(303);
-    expect(anonymous.headers.get('location')).toBe(`/sign-in?callbackUrl=${encodeURIComponent(`/api/checkout/return?session_id=${c.sessionId}`)}`);
+    expect(anonymous.headers.get('location')).toBe(
+      `/sign-in?callbackUrl=${encodeURIComponent(`/api/checkout/return?session_id=${c.sessionId}`)}`,
+    );
     expect(await bookingStatus(c.bookingId)).toBe('pending');
 
     const unknown = await returnFrom('cs_test_not_a_session_of_ours', c.cookie);

@@ -11,7 +11,8 @@ import { route } from '@/lib/http/route';
 export const GET = route(async (request) => {
   const sessionId = new URL(request.url).searchParams.get('session_id') ?? '';
   const user = await getSessionUser();
-  const see = (location: string) => new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'private, no-store' } });
+  const see = (location: string) =>
+    new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'private, no-store' } });
   if (!user) return see(signInHref(`/api/checkout/return?session_id=${encodeURIComponent(sessionId)}`));
   const { bookingId } = await settleCheckoutReturn(db, { userId: user.id, sessionId });
   return see(`/bookings/${bookingId}`);

@@ -11,7 +11,11 @@ describe('GET /api/events/{id}', () => {
     const event = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 4 });
     const [fan] = await createFans(sql, 1);
     const cookie = await sessionCookie(fan!);
-    const hold = await api('/api/reservations', { method: 'POST', cookie, json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 2) } });
+    const hold = await api('/api/reservations', {
+      method: 'POST',
+      cookie,
+      json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 2) },
+    });
     expect(hold.status).toBe(201);
     // A hold in its last two seconds: it must read as held now and as available once it lapses,
     // with no write in between (the server caches views by seat version).
@@ -30,10 +34,17 @@ describe('GET /api/events/{id}', () => {
         venue: { id: event.venueId, name: expect.any(String), address: expect.any(String), seatMap: { sections: expect.any(Array) } },
       },
     });
-    const tickets = (first.body as { event: { tickets: Array<{ id: string; status: string; price: number; seat: unknown }> } }).event.tickets;
+    const tickets = (first.body as { event: { tickets: Array<{ id: string; status: string; price: number; seat: unknown }> } }).event
+      .tickets;
     expect(tickets).toHaveLength(4);
     expect(tickets.map((t) => t.status)).toEqual(['reserved', 'reserved', 'available', 'available']);
-    expect(tickets[0]).toEqual({ id: event.ticketIds[0], seat: { section: 'S1', row: 'A', number: 1 }, tier: 'standard', status: 'reserved', price: 5000 });
+    expect(tickets[0]).toEqual({
+      id: event.ticketIds[0],
+      seat: { section: 'S1', row: 'A', number: 1 },
+      tier: 'standard',
+      status: 'reserved',
+      price: 5000,
+    });
 
     // No sweeper and no write: once the hold lapses, the next read shows the seats available.
     await new Promise((r) => setTimeout(r, 2_100));

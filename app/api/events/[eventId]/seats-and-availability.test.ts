@@ -21,7 +21,17 @@ describe('seat catalogue, compact availability and best available over HTTP', ()
     // Rows, not seats: each straight row of 5 is one run [first number, count, x, y, dx, dy, turn].
     expect(seats.body).toMatchObject({
       currency: 'USD',
-      map: { sections: [expect.objectContaining({ id: 'S1', rows: [['A', [1, 5, 10, 50, 20, 0, 0]], ['B', [1, 5, 10, 70, 20, 0, 0]]] })] },
+      map: {
+        sections: [
+          expect.objectContaining({
+            id: 'S1',
+            rows: [
+              ['A', [1, 5, 10, 50, 20, 0, 0]],
+              ['B', [1, 5, 10, 70, 20, 0, 0]],
+            ],
+          }),
+        ],
+      },
     });
 
     const before = await api(`/api/events/${event.eventId}/availability`);

@@ -19,7 +19,13 @@ describe('GET /api/events/search', () => {
       limit: 2,
       total: 6,
       events: [
-        { id: cat.ids.performerSooner, name: 'Beyoncé: Renaissance', date: expect.any(String), performer: { id: expect.any(String), name: 'Beyoncé' }, venue: { name: 'Orpheum Hall', city: cat.city } },
+        {
+          id: cat.ids.performerSooner,
+          name: 'Beyoncé: Renaissance',
+          date: expect.any(String),
+          performer: { id: expect.any(String), name: 'Beyoncé' },
+          venue: { name: 'Orpheum Hall', city: cat.city },
+        },
         { id: cat.ids.performer },
       ],
     });

@@ -16,8 +16,7 @@ let cookieA: string;
 let cookieB: string;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const get = (path: string, cookie?: string) =>
-  fetch(`${baseUrl}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+const get = (path: string, cookie?: string) => fetch(`${baseUrl}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 const reserve = (cookie: string, ticketIds: string[]) =>
   api('/api/reservations', { method: 'POST', cookie, json: { eventId: event.eventId, ticketIds } });
 
@@ -90,14 +89,21 @@ describe('waiting room over HTTP', () => {
     const key = admissionKey(testNextAuthSecret);
     const other = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 2 });
     const tokens = [
-      await signAdmission(admissionKey('not-the-server-secret-at-all'), { userId: fanA.id, eventId: event.eventId, expiresAt: Date.now() + 600_000 }),
+      await signAdmission(admissionKey('not-the-server-secret-at-all'), {
+        userId: fanA.id,
+        eventId: event.eventId,
+        expiresAt: Date.now() + 600_000,
+      }),
       await signAdmission(key, { userId: fanA.id, eventId: event.eventId, expiresAt: Date.now() - 1_000 }),
       await signAdmission(key, { userId: fanA.id, eventId: other.eventId, expiresAt: Date.now() + 600_000 }),
     ];
     for (const token of tokens) {
       const cookie = `${cookieA}; ${name}=${token}`;
       expect((await get(`/events/${event.eventId}`, cookie)).status).toBe(307);
-      expect(await reserve(cookie, event.ticketIds.slice(5, 6))).toMatchObject({ status: 403, body: { error: { code: 'queue_required' } } });
+      expect(await reserve(cookie, event.ticketIds.slice(5, 6))).toMatchObject({
+        status: 403,
+        body: { error: { code: 'queue_required' } },
+      });
     }
   });
 

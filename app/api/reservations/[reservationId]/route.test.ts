@@ -15,7 +15,11 @@ describe("another fan's hold or booking reads exactly like a missing one", () =>
     const [owner, stranger] = await createFans(sql, 2);
     const ownerCookie = await sessionCookie(owner!);
     const cookie = await sessionCookie(stranger!);
-    const hold = await api('/api/reservations', { method: 'POST', cookie: ownerCookie, json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 2) } });
+    const hold = await api('/api/reservations', {
+      method: 'POST',
+      cookie: ownerCookie,
+      json: { eventId: event.eventId, ticketIds: event.ticketIds.slice(0, 2) },
+    });
     const { reservationId } = hold.body as { reservationId: string };
     const started = await api(`/api/bookings/${reservationId}`, { method: 'POST', cookie: ownerCookie, json: {} });
     const { bookingId } = started.body as { bookingId: string };

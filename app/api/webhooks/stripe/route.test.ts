@@ -37,7 +37,8 @@ async function state(bookingId: string, ticketIds: string[]) {
   const [booking] = await sql`select status, status_reason, confirmed_at from bookings where id = ${bookingId}`;
   const tickets = await sql`select id, status, hold_id, booking_id from tickets where id = any(${ticketIds}::uuid[]) order by id`;
   const sold = await sql`select ticket_id, booking_id from sold_tickets where ticket_id = any(${ticketIds}::uuid[]) order by ticket_id`;
-  const [r] = await sql`select b.reservation_id, r.status, r.expires_at from bookings b join reservations r on r.id = b.reservation_id where b.id = ${bookingId}`;
+  const [r] =
+    await sql`select b.reservation_id, r.status, r.expires_at from bookings b join reservations r on r.id = b.reservation_id where b.id = ${bookingId}`;
   return { booking: booking!, tickets, sold, reservation: r! };
 }
 
@@ -103,7 +104,8 @@ describe('POST /api/webhooks/stripe', () => {
       expect(result, JSON.stringify(shape)?.slice(0, 80)).toMatchObject({ status: 200, body: { received: true, outcome: 'ignored' } });
     }
     expect(JSON.stringify(await state(c.bookingId, c.ticketIds))).toBe(before);
-    const recorded = await sql`select id from stripe_events where id like 'evt_null_%' or id like 'evt_no_data_%' or id like 'evt_string_%' or id like 'evt_bad_session_%'`;
+    const recorded =
+      await sql`select id from stripe_events where id like 'evt_null_%' or id like 'evt_no_data_%' or id like 'evt_string_%' or id like 'evt_bad_session_%'`;
     expect(recorded).toHaveLength(0);
   });
 

@@ -44,7 +44,10 @@ afterAll(async () => {
 describe('GET /api/events/{id}/on-sale-report', () => {
   it('is for operators only: 401 signed out, 403 for a fan', async () => {
     expect(await reportOf(event.eventId)).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
-    expect(await reportOf(event.eventId, fanCookie)).toMatchObject({ status: 403, body: { error: { code: 'forbidden', message: 'Only operators can see this.' } } });
+    expect(await reportOf(event.eventId, fanCookie)).toMatchObject({
+      status: 403,
+      body: { error: { code: 'forbidden', message: 'Only operators can see this.' } },
+    });
     const [row] = await sql`select role from users where id = ${operator.id}`;
     expect(row?.role).toBe('operator');
   });
@@ -55,8 +58,12 @@ describe('GET /api/events/{id}/on-sale-report', () => {
   });
 
   it('counts the queue and what the hold door turned away', async () => {
-    const before = (await reportOf(event.eventId, operatorCookie)).body as { report: { refused: { rateLimited: number; withoutAdmission: number } } };
-    expect((await api(`/api/queue/${event.eventId}`, { cookie: fanCookie })).body).toMatchObject({ status: { state: 'admitted', ticketsLeft: 3 } });
+    const before = (await reportOf(event.eventId, operatorCookie)).body as {
+      report: { refused: { rateLimited: number; withoutAdmission: number } };
+    };
+    expect((await api(`/api/queue/${event.eventId}`, { cookie: fanCookie })).body).toMatchObject({
+      status: { state: 'admitted', ticketsLeft: 3 },
+    });
     // 25 holds without an admission from one fan: refused, then over the per-fan limit (20 in 5 s).
     const answers = await Promise.all(
       Array.from({ length: 25 }, () =>
@@ -69,7 +76,9 @@ describe('GET /api/events/{id}/on-sale-report', () => {
     const response = await reportOf(event.eventId, operatorCookie);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('private, no-store');
-    const { report } = response.body as { report: { queue: { queued: number; admitted: number }; refused: { rateLimited: number; withoutAdmission: number } } };
+    const { report } = response.body as {
+      report: { queue: { queued: number; admitted: number }; refused: { rateLimited: number; withoutAdmission: number } };
+    };
     expect(report.queue).toMatchObject({ queued: 1, admitted: 1 });
     expect(report.refused.rateLimited - before.report.refused.rateLimited).toBe(statuses.filter((s) => s === 429).length);
     expect(report.refused.withoutAdmission - before.report.refused.withoutAdmission).toBe(statuses.filter((s) => s === 403).length);
@@ -90,7 +99,9 @@ describe('GET /api/events/{id}/on-sale-report', () => {
     await sleep(2_200); // each server counts the seats left at most every 2 s
     expect((await api(`/api/queue/${event.eventId}`, { cookie: operatorCookie })).body).toEqual({ status: { state: 'sold_out' } });
     expect((await api(`/api/queue/${event.eventId}`, { cookie: fanCookie })).body).toEqual({ status: { state: 'sold_out' } });
-    const { report } = (await reportOf(event.eventId, operatorCookie)).body as { report: { sales: { sold: number; timeToSellOutSeconds: number } } };
+    const { report } = (await reportOf(event.eventId, operatorCookie)).body as {
+      report: { sales: { sold: number; timeToSellOutSeconds: number } };
+    };
     expect(report.sales.sold).toBe(3);
     expect(report.sales.timeToSellOutSeconds).toBeGreaterThan(0);
   });

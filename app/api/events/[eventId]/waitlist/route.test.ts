@@ -20,7 +20,8 @@ async function soldOutEvent(seats = 2) {
   return { event, holderCookie: cookie, reservationId: (hold.body as { reservationId: string }).reservationId };
 }
 
-const entries = (eventId: string) => sql`select user_id, status, quantity, max_price_minor from waitlist_entries where event_id = ${eventId} order by position`;
+const entries = (eventId: string) =>
+  sql`select user_id, status, quantity, max_price_minor from waitlist_entries where event_id = ${eventId} order by position`;
 
 describe('POST/GET/DELETE /api/events/{id}/waitlist', () => {
   it('needs a session, parses strictly, caps the body, and changes nothing on bad input', async () => {
@@ -52,7 +53,9 @@ describe('POST/GET/DELETE /api/events/{id}/waitlist', () => {
       expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
     }
     expect((await api(path, { method: 'POST', cookie, rawBody: '{"quantity":1,', contentType: 'application/json' })).status).toBe(400);
-    expect((await api(path, { method: 'POST', cookie, rawBody: 'quantity=1', contentType: 'application/x-www-form-urlencoded' })).status).toBe(400);
+    expect(
+      (await api(path, { method: 'POST', cookie, rawBody: 'quantity=1', contentType: 'application/x-www-form-urlencoded' })).status,
+    ).toBe(400);
     const huge = JSON.stringify({ quantity: 1, maxPrice: 9_000, section: 'x'.repeat(70_000) });
     expect((await api(path, { method: 'POST', cookie, rawBody: huge })).status).toBe(413);
     expect((await api(`/api/events/not-a-uuid/waitlist`, { method: 'POST', cookie, json: { quantity: 1, maxPrice: 1 } })).status).toBe(404);
@@ -75,7 +78,9 @@ describe('POST/GET/DELETE /api/events/{id}/waitlist', () => {
     const [fan] = await createFans(sql, 1);
     const cookie = await sessionCookie(fan!);
     const path = `/api/events/${event.eventId}/waitlist`;
-    const answers = await Promise.all(Array.from({ length: 40 }, () => api(path, { method: 'POST', cookie, json: { quantity: 0, maxPrice: 1 } })));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => api(path, { method: 'POST', cookie, json: { quantity: 0, maxPrice: 1 } })),
+    );
     const limited = answers.filter((a) => a.status === 429);
     expect(limited.length).toBeGreaterThanOrEqual(10);
     expect(answers.filter((a) => a.status === 422).length).toBeLessThanOrEqual(30);
@@ -99,7 +104,11 @@ describe('POST/GET/DELETE /api/events/{id}/waitlist', () => {
   it('refuses a fan while seats that fit are on sale', async () => {
     const event = await createEvent(sql, { sections: 1, rows: 1, seatsPerRow: 2 });
     const [fan] = await createFans(sql, 1);
-    const res = await api(`/api/events/${event.eventId}/waitlist`, { method: 'POST', cookie: await sessionCookie(fan!), json: { quantity: 1, maxPrice: 9_000 } });
+    const res = await api(`/api/events/${event.eventId}/waitlist`, {
+      method: 'POST',
+      cookie: await sessionCookie(fan!),
+      json: { quantity: 1, maxPrice: 9_000 },
+    });
     expect(res.status).toBe(409);
     expect(await entries(event.eventId)).toHaveLength(0);
   });
@@ -125,7 +134,12 @@ describe('POST/GET/DELETE /api/events/{id}/waitlist', () => {
     expect((await api(`/api/reservations/${offer}`, { method: 'DELETE', cookie: otherCookie })).status).toBe(404);
     expect((await api(`/api/bookings/${offer}`, { method: 'POST', cookie: otherCookie, json: {} })).status).toBe(404);
     const channelAuth = (cookie: string | undefined, fan: TestFan) =>
-      api('/api/realtime/auth', { method: 'POST', cookie, rawBody: `socket_id=123.456&channel_name=private-fan-${fan.id}`, contentType: 'application/x-www-form-urlencoded' });
+      api('/api/realtime/auth', {
+        method: 'POST',
+        cookie,
+        rawBody: `socket_id=123.456&channel_name=private-fan-${fan.id}`,
+        contentType: 'application/x-www-form-urlencoded',
+      });
     expect((await channelAuth(otherCookie, owner!)).status).toBe(403);
     expect((await channelAuth(undefined, owner!)).status).toBe(401);
     const own = await channelAuth(ownerCookie, owner!);
@@ -135,14 +149,17 @@ describe('POST/GET/DELETE /api/events/{id}/waitlist', () => {
     expect(r).toMatchObject({ user_id: owner!.id, status: 'active' });
 
     // The owner sees it on the banner's endpoint, and mail went to them only.
-    expect((await api('/api/me/waitlist', { cookie: ownerCookie })).body).toMatchObject({ offers: [{ reservationId: offer, seats: 2 }], channel: `private-fan-${owner!.id}` });
+    expect((await api('/api/me/waitlist', { cookie: ownerCookie })).body).toMatchObject({
+      offers: [{ reservationId: offer, seats: 2 }],
+      channel: `private-fan-${owner!.id}`,
+    });
     const mail = await sql`select "to" from dev_mail where text like ${`%/reservations/${offer}%`}`;
     expect(mail.map((m) => m.to)).toEqual([owner!.email]);
   });
 });
 
-describe('the offer on the fan\'s private channel', () => {
-  it('reaches the fan through the site\'s channel auth, and no other fan may listen', async () => {
+describe("the offer on the fan's private channel", () => {
+  it("reaches the fan through the site's channel auth, and no other fan may listen", async () => {
     const { event, holderCookie, reservationId } = await soldOutEvent();
     const [owner, other] = await createFans(sql, 2);
     const ownerCookie = await sessionCookie(owner!);
@@ -158,8 +175,13 @@ describe('the offer on the fan\'s private channel', () => {
           endpoint: '/api/realtime/auth',
           transport: 'ajax',
           customHandler: ({ socketId, channelName }, callback) => {
-            void api('/api/realtime/auth', { method: 'POST', cookie, rawBody: `socket_id=${socketId}&channel_name=${channelName}`, contentType: 'application/x-www-form-urlencoded' }).then(
-              (res) => (res.status === 200 ? callback(null, res.body as { auth: string }) : callback(new Error(`auth ${res.status}`), null)),
+            void api('/api/realtime/auth', {
+              method: 'POST',
+              cookie,
+              rawBody: `socket_id=${socketId}&channel_name=${channelName}`,
+              contentType: 'application/x-www-form-urlencoded',
+            }).then((res) =>
+              res.status === 200 ? callback(null, res.body as { auth: string }) : callback(new Error(`auth ${res.status}`), null),
             );
           },
         },
