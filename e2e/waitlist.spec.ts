@@ -65,4 +65,14 @@ test('a fan on the waitlist of a sold-out event is offered the seats another fan
     await expect(page).toHaveURL(/\/checkout\/cs_test_\w+$/);
     await expect(page.getByRole('heading', { name: `Pay ${total}` })).toBeVisible();
   });
+
+  await test.step('on this production build the mailbox shows a fan only their own mail', async () => {
+    await holderPage.goto(`/dev/mail?to=${encodeURIComponent(waiting.email)}`);
+    await expect(holderPage.getByRole('heading', { level: 1, name: 'Dev mailbox' })).toBeVisible();
+    await expect(holderPage.getByRole('article', { name: `Seats for ${name} are held for you` })).toHaveCount(0);
+    const stranger = await (await browser.newContext()).newPage();
+    await stranger.goto(`/dev/mail?to=${encodeURIComponent(waiting.email)}`);
+    await expect(stranger.getByText('Sign in to read the mail this site sent you.')).toBeVisible();
+    await expect(stranger.getByRole('article')).toHaveCount(0);
+  });
 });
