@@ -94,7 +94,10 @@ export const config = {
     '/queue/:path*',
     '/reservations/:path*',
     '/bookings/:path*',
-    '/api/:path*',
+    // Every API route but the hold itself: POST /api/reservations names its event in the body,
+    // so the gate has nothing to judge there, and the one guarded door (lib/booking/hold-seats.ts)
+    // checks the admission. Skipping the proxy saves each hold of an on-sale a pass through it.
+    '/api/:path((?!reservations$).*)',
     // Server actions, on whatever page they are posted to.
     { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
   ],
