@@ -3,22 +3,16 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { events } from '@/db/schema';
 import type { QueueSettings } from './queue';
+import { shortCache } from './short-cache';
 
 // Organisers change these rarely and a queue page polls every few seconds: a short in-process
 // cache keeps that polling off Postgres while an edit still shows within seconds.
 const cacheMs = 5_000;
-const cache = new Map<string, { at: number; value: Promise<QueueSettings | null> }>();
+const cached = shortCache<QueueSettings | null>(cacheMs);
 
 export function getQueueSettings(db: DbOrTx, eventId: string): Promise<QueueSettings | null> {
   const id = eventId.toLowerCase();
-  const hit = cache.get(id);
-  if (hit && Date.now() - hit.at < cacheMs) return hit.value;
-  const value = load(db, id);
-  // A failed load must not be served from the cache.
-  value.catch(() => cache.delete(id));
-  cache.set(id, { at: Date.now(), value });
-  if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
-  return value;
+  return cached(id, () => load(db, id));
 }
 
 async function load(db: DbOrTx, eventId: string): Promise<QueueSettings | null> {

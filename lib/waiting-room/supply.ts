@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import { shortCache } from './short-cache';
 
 /** What an event has left: free seats (a lapsed hold counts as free), seats in live holds, sold. */
 export type Supply = { left: number; held: number; sold: number; total: number; soldOut: boolean };
@@ -9,17 +10,11 @@ export type Supply = { left: number; held: number; sold: number; total: number; 
 // seconds keeps that off Postgres. A sell-out is therefore seen at most this late, and nobody is
 // admitted into an empty sale for longer than that.
 const cacheMs = 2_000;
-const cache = new Map<string, { at: number; value: Promise<Supply> }>();
+const cached = shortCache<Supply>(cacheMs);
 
 export function eventSupply(db: DbOrTx, eventId: string): Promise<Supply> {
   const id = eventId.toLowerCase();
-  const hit = cache.get(id);
-  if (hit && Date.now() - hit.at < cacheMs) return hit.value;
-  const value = load(db, id);
-  value.catch(() => cache.delete(id));
-  cache.set(id, { at: Date.now(), value });
-  if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
-  return value;
+  return cached(id, () => load(db, id));
 }
 
 async function load(db: DbOrTx, eventId: string): Promise<Supply> {

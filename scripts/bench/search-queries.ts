@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import type { SearchQuery } from '@/lib/search/types';
+import { mulberry32 } from '@/db/seed/random';
 
 // The benchmark's query mix, drawn from the seeded catalogue with a fixed seed so every run asks
 // the same 500 questions: what fans type (artists, cities, a word or two, typos, the first
@@ -7,21 +8,10 @@ import type { SearchQuery } from '@/lib/search/types';
 
 export type BenchQuery = { kind: string; query: SearchQuery };
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function benchQueries(sql: postgres.Sql, count = 500): Promise<BenchQuery[]> {
-  const random = rng(20261128);
+  const random = mulberry32(20261128);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!;
   const performers = (await sql<{ name: string }[]>`select name from performers order by name`).map((r) => r.name);
   const cities = (await sql<{ city: string }[]>`select distinct city from venues order by city`).map((r) => r.city);

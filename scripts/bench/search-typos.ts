@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import type { SearchDriver } from '@/lib/search/types';
+import { mulberry32 } from '@/db/seed/random';
 
 // Typo recall: for every performer with an upcoming show, one query per kind of slip (two
 // neighbouring letters swapped, a letter dropped, one added, one wrong) in one of the words of 4+
@@ -7,23 +8,12 @@ import type { SearchDriver } from '@/lib/search/types';
 // letters (a drop only in words of 5+), since shorter words are matched as typed, as with
 // Elasticsearch's AUTO:4,8. A query counts as found when that performer is in the first five.
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type TypoQuery = { kind: string; performerId: string; name: string; keyword: string };
 
 export const typoKinds = ['swap', 'drop', 'insert', 'substitution'] as const;
 
 export async function typoQueries(sql: postgres.Sql): Promise<TypoQuery[]> {
-  const random = rng(20261203);
+  const random = mulberry32(20261203);
   const int = (n: number) => Math.floor(random() * n);
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const performers = await sql<{ id: string; name: string }[]>`
