@@ -5,12 +5,17 @@ import { tickets } from '@/db/schema';
 import { uuidArray } from '@/db/sql-helpers';
 import { warnThrottled } from '@/lib/log';
 import { batchSeatDiff, type WireSeatChange } from './batch-seat-diff';
+import { channelPublisher } from './channel-publisher';
 import { seatChannel, seatEventName } from './channels';
 import { getPusher } from './pusher';
 import type { SeatChange, SeatDiff } from './types';
 
-// Pusher takes at most 10 events per batch call.
-const eventsPerCall = 10;
+// One publisher per process: each channel's diffs go out in version order, several per call.
+const publish = channelPublisher(async (channel, messages) => {
+  const pusher = getPusher();
+  if (!pusher) return;
+  await pusher.triggerBatch(messages.map((message) => ({ channel, name: seatEventName, data: JSON.stringify(message) })));
+});
 
 /**
  * The one announcement of a seat change, called after commit by every operation that changes
@@ -39,13 +44,8 @@ async function publishToMaps(db: DbOrTx, diff: SeatDiff): Promise<void> {
   const pusher = getPusher();
   if (!pusher || diff.changes.length === 0) return;
   try {
-    const channel = seatChannel(diff.eventId);
     const changes = await withSeats(db, diff.changes);
-    const events = batchSeatDiff({ ...diff, changes }).map((message) => ({ channel, name: seatEventName, data: JSON.stringify(message) }));
-    // Sequential calls keep the parts in order on the channel.
-    for (let i = 0; i < events.length; i += eventsPerCall) {
-      await pusher.triggerBatch(events.slice(i, i + eventsPerCall));
-    }
+    await publish(seatChannel(diff.eventId), batchSeatDiff({ ...diff, changes }));
   } catch (error) {
     warnThrottled('seats-changed', `realtime: could not publish a seat diff (${(error as Error).message}); maps will refetch`);
   }
