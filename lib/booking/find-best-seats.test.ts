@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '@/lib/testing/race';
 import { findBestSeats, type CandidateSeat } from './find-best-seats';
 
 // A row from a pattern: '.' available, 'x' taken; seat ids are "<row><number>", rows one unit
@@ -47,4 +48,68 @@ describe('findBestSeats', () => {
     expect(findBestSeats(rows('.x.x.', 'x.x.x'), focal, { quantity: 2 })).toEqual([]);
     expect(findBestSeats([], focal, { quantity: 1 })).toEqual([]);
   });
+
+  it('ranks exactly as scoring every run and sorting would, on random halls, prices and availability', () => {
+    const random = mulberry32(13);
+    let compared = 0;
+    for (let hall = 0; hall < 60; hall++) {
+      const focal = { x: random() * 20 - 10, y: random() * 4 - 6 };
+      const layout = Array.from({ length: 1 + Math.floor(random() * 8) }, (_, r) =>
+        Array.from({ length: Math.floor(random() * 14) }, (_, n) => ({
+          id: `${r}:${n}`,
+          // Some seats share a position (ties must fall back to seat order).
+          x: Math.floor(n - 6 + random() * 2),
+          y: r + Math.floor(random() * 2),
+          price: 1000 * (1 + Math.floor(random() * 4)),
+          available: false,
+        })),
+      );
+      for (let draw = 0; draw < 10; draw++) {
+        const free = 0.2 + random() * 0.8;
+        const rowsNow = layout.map((row) => row.map((seat) => ({ ...seat, available: random() < free })));
+        // Same seats and positions each draw: availability comes through isAvailable, as in the app.
+        const isAvailable = (seat: CandidateSeat) => rowsNow[Number(seat.id.split(':')[0])]![Number(seat.id.split(':')[1])]!.available;
+        const opts = {
+          quantity: 1 + Math.floor(random() * 4),
+          limit: 1 + Math.floor(random() * 6),
+          minPrice: random() < 0.3 ? 2000 : undefined,
+          maxPrice: random() < 0.3 ? 3000 : undefined,
+        };
+        expect(findBestSeats(layout, focal, { ...opts, isAvailable })).toEqual(scoreAndSort(rowsNow, focal, opts));
+        compared++;
+      }
+    }
+    expect(compared).toBe(600);
+  });
 });
+
+// The rule as stated, the slow way: score every free run, sort, keep the first `limit`.
+function scoreAndSort(
+  rows: CandidateSeat[][],
+  focal: { x: number; y: number },
+  o: { quantity: number; limit: number; minPrice?: number; maxPrice?: number },
+): string[][] {
+  const ok = (s: CandidateSeat) => s.available && s.price >= (o.minPrice ?? 0) && s.price <= (o.maxPrice ?? Infinity);
+  const lone = (row: CandidateSeat[], i: number, step: number) => !!row[i]?.available && !row[i + step]?.available;
+  const runs: { ids: string[]; single: boolean; distance: number; order: number }[] = [];
+  for (const row of rows) {
+    for (let start = 0; start + o.quantity <= row.length; start++) {
+      const seats = row.slice(start, start + o.quantity);
+      if (!seats.every(ok)) continue;
+      let sumX = 0;
+      let sumY = 0;
+      for (const s of seats) {
+        sumX += s.x;
+        sumY += s.y;
+      }
+      runs.push({
+        ids: seats.map((s) => s.id),
+        single: lone(row, start - 1, -1) || lone(row, start + o.quantity, 1),
+        distance: Math.hypot(sumX / o.quantity - focal.x, sumY / o.quantity - focal.y),
+        order: runs.length,
+      });
+    }
+  }
+  runs.sort((a, b) => Number(a.single) - Number(b.single) || a.distance - b.distance || a.order - b.order);
+  return runs.slice(0, o.limit).map((r) => r.ids);
+}

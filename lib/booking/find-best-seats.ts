@@ -1,4 +1,5 @@
 // Picks "best available" seats: pure, so the rules can be tested without a database.
+import { rankedRuns } from './ranked-runs';
 
 export type CandidateSeat = { id: string; x: number; y: number; price: number; available: boolean };
 export type Seat = Omit<CandidateSeat, 'available'>;
@@ -11,16 +12,14 @@ export type BestSeatsOptions<S extends Seat> = {
   isAvailable?: (seat: S) => boolean;
 };
 
-type Run<S> = { row: S[]; start: number; distance: number; leavesSingle: boolean };
-
 /**
- * Runs of `quantity` adjacent available seats in one row (rows in seat order), every seat inside
- * the price band, ranked best first: runs that leave no lone empty seat beside them before runs
- * that do (a single seat between taken ones rarely sells), then by the distance of the run's
- * centre to the focal point. A lone seat is taken only when nothing else is left.
+ * Runs of `quantity` adjacent available seats in one row, every seat inside the price band,
+ * ranked best first: runs that leave no lone empty seat beside them before runs that do (a single
+ * seat between taken ones rarely sells), then by the distance of the run's centre to the focal
+ * point, ties in seat order. A lone seat is taken only when nothing else is left.
  *
- * One pass that keeps only the best `limit` runs: a stadium has ~40,000 candidate runs for one
- * seat, and sorting them all for every request cost more than the rest of a hold.
+ * Walks the runs in their fixed distance order (ranked-runs.ts) and stops once `limit` clean runs
+ * are found, so a request costs as much as the seats it has to look past.
  */
 export function findBestSeats<S extends Seat = CandidateSeat>(
   rows: S[][],
@@ -30,41 +29,23 @@ export function findBestSeats<S extends Seat = CandidateSeat>(
   const { quantity, minPrice = 0, maxPrice = Infinity, limit = 5 } = opts;
   const available = opts.isAvailable ?? ((s: S) => (s as unknown as CandidateSeat).available);
   const eligible = (s: S) => available(s) && s.price >= minPrice && s.price <= maxPrice;
-  const best: Run<S>[] = []; // sorted, at most `limit`
+  const runs = rankedRuns(rows, focal, quantity);
+  const clean: number[] = [];
+  const lone: number[] = [];
 
-  for (const row of rows) {
-    let streak = 0; // eligible seats ending at i
-    for (let i = 0; i < row.length; i++) {
-      streak = eligible(row[i]!) ? streak + 1 : 0;
-      if (streak < quantity) continue;
-      const start = i - quantity + 1;
-      let sumX = 0;
-      let sumY = 0;
-      for (let j = start; j <= i; j++) {
-        sumX += row[j]!.x;
-        sumY += row[j]!.y;
-      }
-      const run: Run<S> = {
-        row,
-        start,
-        distance: Math.hypot(sumX / quantity - focal.x, sumY / quantity - focal.y),
-        leavesSingle: leavesSingle(row, start - 1, -1, available) || leavesSingle(row, i + 1, 1, available),
-      };
-      keep(best, run, limit);
-    }
+  for (let k = 0; k < runs.start.length && clean.length < limit; k++) {
+    const row = rows[runs.row[k]!]!;
+    const start = runs.start[k]!;
+    const end = start + quantity;
+    let free = true;
+    for (let j = start; j < end && free; j++) free = eligible(row[j]!);
+    if (!free) continue;
+    if (!leavesSingle(row, start - 1, -1, available) && !leavesSingle(row, end, 1, available)) clean.push(k);
+    else if (lone.length < limit) lone.push(k);
   }
-  return best.map((r) => r.row.slice(r.start, r.start + quantity).map((s) => s.id));
-}
-
-const before = <S>(a: Run<S>, b: Run<S>) => Number(a.leavesSingle) - Number(b.leavesSingle) || a.distance - b.distance;
-
-// Inserts after every run that ranks the same or better, so ties keep seat order.
-function keep<S>(best: Run<S>[], run: Run<S>, limit: number): void {
-  if (best.length === limit && before(run, best[limit - 1]!) >= 0) return;
-  let i = best.length;
-  while (i > 0 && before(run, best[i - 1]!) < 0) i--;
-  best.splice(i, 0, run);
-  if (best.length > limit) best.pop();
+  return [...clean, ...lone]
+    .slice(0, limit)
+    .map((k) => rows[runs.row[k]!]!.slice(runs.start[k]!, runs.start[k]! + quantity).map((s) => s.id));
 }
 
 // The neighbour at `i` would be an empty seat with nothing empty on its far side.

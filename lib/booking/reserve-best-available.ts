@@ -73,7 +73,7 @@ export async function reserveBestAvailable(db: Database, kv: Kv, input: BestAvai
     inFlight.set(eventId, picking);
     const heldSeats = held(eventId);
     // One code per seat with this process's own knowledge laid over the read (0: free).
-    const codes = Uint8Array.from(availability.codes);
+    const codes = availability.codes.slice();
     const block = (id: string) => {
       const index = layout.indexOf.get(id);
       if (index !== undefined) codes[index] = 1;
