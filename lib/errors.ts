@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { isTransientDbError, pgErrorCode } from '@/db/errors';
-import { jsonResponse } from '@/lib/http/json';
+import { plainJson, toResponse, type PlainResponse } from '@/lib/http/plain-response';
 
 export const errorStatus = {
   bad_request: 400,
@@ -87,12 +87,17 @@ export function errorBody(error: AppError): ErrorBody {
   };
 }
 
-export function errorResponse(error: unknown, headers?: HeadersInit): Response {
+/** An error's answer: its status and JSON body, Retry-After where a client should come back. */
+export function errorPlain(error: unknown): PlainResponse {
   const appError = toAppError(error);
-  const all = new Headers(headers);
+  const headers: Record<string, string> = {};
   const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
   // A 429 or 503 tells well-behaved clients when to come back (RFC 9110 Retry-After, in seconds).
-  if (appError.code === 'rate_limited' && typeof retryAfter === 'number') all.set('Retry-After', String(retryAfter));
-  if (appError.status === 503) all.set('Retry-After', String(typeof retryAfter === 'number' ? retryAfter : transientRetrySeconds));
-  return jsonResponse(errorBody(appError), { status: appError.status, headers: all });
+  if (appError.code === 'rate_limited' && typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
+  if (appError.status === 503) headers['retry-after'] = String(typeof retryAfter === 'number' ? retryAfter : transientRetrySeconds);
+  return plainJson(errorBody(appError), appError.status, headers);
+}
+
+export function errorResponse(error: unknown): Response {
+  return toResponse(errorPlain(error));
 }

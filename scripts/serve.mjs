@@ -6,14 +6,38 @@
 // production runs on plain node, with no loader hooks in the request path.
 //
 //   PORT=3000 node scripts/serve.mjs        (listens on every interface, as `next start` does)
+//
+// And one more: the two API doors to a hold (POST /api/reservations and POST
+// /api/events/{id}/best-available), the requests an on-sale is made of, are answered straight on
+// the socket by lib/fast-paths/hold.ts with the routes' own code, skipping Next's pipeline around
+// them (issue 13). instrumentation.ts hands it over while Next prepares. HOLD_FAST_PATH=0 leaves
+// every request to Next.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import next from 'next';
 
 const port = Number(process.env.PORT ?? 3000);
-const app = next({ dev: false, dir: new URL('..', import.meta.url).pathname, port });
+const dir = new URL('..', import.meta.url).pathname;
+const app = next({ dev: false, dir, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
+const fastPathOn = process.env.HOLD_FAST_PATH !== '0';
+let fastPath = null;
+
+// Next prepares its server, and so runs instrumentation.ts, on the first request (the launcher's
+// health check): until then every request goes to Next.
+function holdFastPath() {
+  if (fastPath || !fastPathOn) return fastPath;
+  const create = globalThis.ticketboothHoldFastPath;
+  if (!create) return null;
+  // The headers next.config.mjs gives every path, as the build wrote them down.
+  const manifest = JSON.parse(readFileSync(path.join(dir, '.next/routes-manifest.json'), 'utf8'));
+  const everyPath = manifest.headers.find((rule) => rule.source === '/:path*' && !rule.has && !rule.missing);
+  fastPath = create(Object.fromEntries((everyPath?.headers ?? []).map((h) => [h.key, h.value])));
+  return fastPath;
+}
 
 function appendPeer(req) {
   const peer = req.socket.remoteAddress;
@@ -25,6 +49,7 @@ function appendPeer(req) {
 
 const server = createServer((req, res) => {
   appendPeer(req);
+  if (holdFastPath()?.(req, res)) return;
   void handle(req, res);
 });
 server.on('upgrade', (req, socket, head) => {

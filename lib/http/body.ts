@@ -3,7 +3,7 @@ import { AppError } from '@/lib/errors';
 /** JSON bodies of the API are a few ids and numbers; anything near this is not ours. */
 export const maxJsonBytes = 64 * 1024;
 
-function tooLarge(maxBytes: number): AppError {
+export function bodyTooLarge(maxBytes: number): AppError {
   return new AppError('payload_too_large', `The request body is larger than ${Math.floor(maxBytes / 1024)} KB.`);
 }
 
@@ -13,7 +13,7 @@ function tooLarge(maxBytes: number): AppError {
  */
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  if (declared !== null && Number(declared) > maxBytes) throw bodyTooLarge(maxBytes);
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -24,7 +24,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+      throw bodyTooLarge(maxBytes);
     }
     chunks.push(value);
   }

@@ -20,14 +20,19 @@ export function route<C>(handler: Handler<C>): Handler<C> {
 }
 
 export async function readJson(request: Request): Promise<unknown> {
+  return parseJsonBody(request.headers.get('content-type'), () => readBodyText(request, maxJsonBytes));
+}
+
+/** A JSON body as the API takes it, whoever reads the bytes (a web Request, or Node's socket). */
+export async function parseJsonBody(contentType: string | null | undefined, readText: () => Promise<string>): Promise<unknown> {
   // The media type itself, not a substring: "text/plain; x=application/json" is not JSON.
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
     throw new AppError('bad_request', 'Send a JSON body with Content-Type: application/json.');
   }
   let text: string;
   try {
-    text = await readBodyText(request, maxJsonBytes);
+    text = await readText();
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('bad_request', 'The request body is not valid UTF-8.');

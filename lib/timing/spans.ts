@@ -29,20 +29,25 @@ function record(spans: Spans, name: string, ms: number): void {
   spans.set(name, (spans.get(name) ?? 0) + ms);
 }
 
-/** Runs a request handler with spans on and appends them to its response as Server-Timing. */
-export async function withServerTiming(handler: () => Promise<Response>): Promise<Response> {
+/** Runs `fn` with spans on; returns its result and the spans as a Server-Timing value. */
+export async function withSpans<T>(fn: () => Promise<T>): Promise<{ value: T; serverTiming: string }> {
   const spans: Spans = new Map();
   const t0 = performance.now();
-  const response = await store.run(spans, handler);
+  const value = await store.run(spans, fn);
   record(spans, 'total', performance.now() - t0);
-  const value = [...spans].map(([name, ms]) => `${name};dur=${ms.toFixed(2)}`).join(', ');
+  return { value, serverTiming: [...spans].map(([name, ms]) => `${name};dur=${ms.toFixed(2)}`).join(', ') };
+}
+
+/** Runs a request handler with spans on and appends them to its response as Server-Timing. */
+export async function withServerTiming(handler: () => Promise<Response>): Promise<Response> {
+  const { value: response, serverTiming } = await withSpans(handler);
   try {
-    response.headers.append('Server-Timing', value);
+    response.headers.append('Server-Timing', serverTiming);
     return response;
   } catch {
     // An immutable Response (Response.redirect) cannot take headers: copy it.
     const copy = new Response(response.body, response);
-    copy.headers.append('Server-Timing', value);
+    copy.headers.append('Server-Timing', serverTiming);
     return copy;
   }
 }

@@ -1,16 +1,12 @@
-import { db } from '@/db';
-import { routeFanRequest } from '@/lib/actions/fan-request';
 import { requireUserFromCookie } from '@/lib/auth/session';
-import { holdSeats } from '@/lib/booking/hold-seats';
+import { toResponse } from '@/lib/http/plain-response';
 import { readJson, route } from '@/lib/http/route';
-import { jsonResponse } from '@/lib/http/json';
-import { getKv } from '@/lib/kv';
+import { postReservation } from './post-reservation';
 
+// Under `npm start` a hold rarely reaches this handler: scripts/serve.mjs answers it on Node's
+// socket (lib/fast-paths/hold.ts) with the same postReservation. This is the route on hosts that
+// run Next's handlers themselves (serverless), and for a session only next-auth can read.
 export const POST = route(async (request) => {
   const user = await requireUserFromCookie(request);
-  const hold = await holdSeats(db, getKv(), routeFanRequest(request, user), 'api-tickets', await readJson(request));
-  return jsonResponse(
-    { reservationId: hold.reservationId, expiresAt: hold.expiresAt.toISOString() },
-    { status: 201, headers: { Location: `/api/reservations/${hold.reservationId}` } },
-  );
+  return toResponse(await postReservation({ headers: request.headers, user, json: () => readJson(request) }));
 });

@@ -1,0 +1,33 @@
+import type { IncomingMessage } from 'node:http';
+import { bodyTooLarge } from '@/lib/http/body';
+
+/**
+ * lib/http/body.ts's readBodyText for Node's own request: the body as UTF-8 text, refused with
+ * 413 at once by its Content-Length, or as soon as a chunked body passes the limit. The rest of
+ * an oversized body is read and dropped, as Next does: destroying the request would close the
+ * socket before the client, still sending, could read the 413.
+ */
+export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = req.headers['content-length'];
+  if (declared !== undefined && Number(declared) > maxBytes) return Promise.reject(bodyTooLarge(maxBytes));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.resume();
+      reject(bodyTooLarge(maxBytes));
+    };
+    req.on('data', onData);
+    req.once('error', reject);
+    req.once('end', () => {
+      try {
+        resolve(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
