@@ -16,6 +16,7 @@ import { sessionCookie } from '../../lib/testing/http';
 import { benchHoldSeconds, benchPoolMax } from './bench-server';
 import { payThroughStandIn } from './pay';
 import { pool } from './pool';
+import { postJson } from './post-json';
 import { rawReserveLoop } from './raw-reserve-loop';
 import { SpanStats } from './server-timing';
 import { int, ms, ratio, summarise, table } from './stats';
@@ -54,9 +55,13 @@ type Outcomes = { held: number; taken: number; errors: number };
 type Hold = { status: number; reservationId?: string; serverTiming: string | null };
 
 async function postHold(url: string, cookie: string, body: unknown): Promise<Hold> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
-  const json = (await res.json()) as { reservationId?: string };
-  return { status: res.status, reservationId: json.reservationId, serverTiming: res.headers.get('server-timing') };
+  const answer = await postJson(url, cookie, body);
+  const reservationId = (answer.body as { reservationId?: unknown } | null)?.reservationId;
+  return {
+    status: answer.status,
+    reservationId: typeof reservationId === 'string' ? reservationId : undefined,
+    serverTiming: answer.serverTiming,
+  };
 }
 
 function count(outcomes: Outcomes, hold: Hold): boolean {
@@ -91,6 +96,7 @@ export async function benchOnSale({ sql, databaseUrl, baseUrl, fans: fanCount, c
   const spans = new SpanStats();
   const pickHold = picker(holdEvent, 1);
   let cpu0 = serverCpuMs();
+  const ownCpu0 = process.cpuUsage();
   let t0 = performance.now();
   await pool(fans.length, concurrency, async (i) => {
     const t = performance.now();
@@ -100,6 +106,8 @@ export async function benchOnSale({ sql, databaseUrl, baseUrl, fans: fanCount, c
   });
   const holdSeconds = (performance.now() - t0) / 1000;
   const holdCpu = (serverCpuMs() - cpu0) / fanCount;
+  const ownCpu = process.cpuUsage(ownCpu0);
+  const clientCpu = (ownCpu.user + ownCpu.system) / 1000 / fanCount;
   console.log(
     `hold phase: ${hold.held} held in ${holdSeconds.toFixed(1)} s; p50 ${ms(summarise(holdLat).p50)}, p99 ${ms(summarise(holdLat).p99)}`,
   );
@@ -212,7 +220,8 @@ export async function benchOnSale({ sql, databaseUrl, baseUrl, fans: fanCount, c
     `${fanCount} fans, ${concurrency} in flight, app pool ${benchPoolMax}, 2,000 seats per event. Hold phase: ${hold.held} holds, ${hold.taken} refused as taken, ${hold.errors} other answers. ` +
       `Baseline: ${raw.held} holds. Full mix: ${mix.held} holds (${mix.released} released, ${mix.paid} paid${mix.payFailed ? `, ${mix.payFailed} payments failed` : ''}, ${mix.lapsed} left to lapse), ` +
       `${mix.taken} refused as taken, ${mix.errors} other answers. Best available: ${best.held} holds, ${best.taken} refused, ${best.errors} other answers. ` +
-      `Server CPU per request (user + system; unlike latency, not inflated by other work on the machine): ${ms(holdCpu)} per hold-phase attempt, ${ms(bestCpu)} per best-available request. ` +
+      `Server CPU per request (user + system; unlike latency, not inflated by other work on the machine): ${ms(holdCpu)} per hold-phase attempt, ${ms(bestCpu)} per best-available request; ` +
+      `the bench process (load generator and the Pusher stand-in) used ${ms(clientCpu)} per hold-phase attempt. ` +
       `Database check afterwards (all four events): ${problems.length === 0 ? 'no ticket held or sold twice' : `${problems.length} PROBLEMS: ${problems.slice(0, 3).join('; ')}`}.`,
     '',
     `Where a successful hold's time goes in the hold phase (Server-Timing spans of ${spans.responses} responses; nested spans overlap, \`total\` is the handler):`,
