@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testSql } from '@/lib/testing/db';
 import { startExtraServer, type ExtraServer } from '@/lib/testing/extra-server';
@@ -197,5 +198,27 @@ describe('the hold fast path answers as Next does', () => {
     expect(fast.at(-1)!.status).toBe(429);
     expect(fast.at(-1)!.headers['retry-after']).toBeDefined();
     expect({ ...fast.at(-1)!, vary: null }).toEqual({ ...viaNext.at(-1)!, vary: null });
+  });
+
+  it('starts no hold for a client that leaves halfway through its body, and keeps answering', async () => {
+    const before = await snapshot(event.eventId);
+    const cookie = await fanCookie();
+    const body = JSON.stringify({ eventId: event.eventId, ticketIds: [event.ticketIds[30]] });
+    const { port } = new URL(baseUrl);
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          `POST /api/reservations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nCookie: ${cookie}\r\n` +
+            `Content-Length: ${body.length}\r\n\r\n${body.slice(0, 20)}`,
+        );
+        setTimeout(() => socket.destroy(), 100);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', reject);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await snapshot(event.eventId)).toBe(before);
+    const [after] = await both('/api/reservations', () => ({}));
+    expect(after.status).toBe(401);
   });
 });

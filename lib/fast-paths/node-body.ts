@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { AppError } from '@/lib/errors';
 import { bodyTooLarge } from '@/lib/http/body';
 
 /**
@@ -22,6 +23,8 @@ export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<st
     };
     req.on('data', onData);
     req.once('error', reject);
+    // A client gone before the end: nothing is left to answer, but the hold must not start.
+    req.once('close', () => reject(new AppError('bad_request', 'The request body ended early.')));
     req.once('end', () => {
       try {
         resolve(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
