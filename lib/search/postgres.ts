@@ -29,10 +29,26 @@ const fieldPoints = [
 
 type Match = 'exact' | 'fuzzy';
 
-/** One word as a tsquery: as typed (a prefix), or with its corrections too. */
+const plain = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * One word as a tsquery: as typed (a prefix), or with its corrections too. Plain catalogue words
+ * go in as one bound tsquery literal ('taylor':A | 'tayside':A), which costs the planner nothing;
+ * anything else goes through search_term() (0004_search.sql), which folds and quotes it in SQL.
+ */
 function wordQuery(t: WordTerms, match: Match, weights = ''): SQL {
-  const terms = [sql`search_term(${t.word}::text, true, ${weights}::text)`];
-  if (match === 'fuzzy') for (const c of t.corrections) terms.push(sql`search_term(${c}::text, false, ${weights}::text)`);
+  const lexemes: string[] = [];
+  const terms: SQL[] = [];
+  const literal = (w: string) => `'${w}'${weights ? `:${weights}` : ''}`;
+  if (t.prefixWords) lexemes.push(...t.prefixWords.map(literal));
+  else terms.push(sql`search_term(${t.word}::text, true, ${weights}::text)`);
+  if (match === 'fuzzy') {
+    for (const c of t.corrections) {
+      if (plain.test(c)) lexemes.push(literal(c));
+      else terms.push(sql`search_term(${c}::text, false, ${weights}::text)`);
+    }
+  }
+  if (lexemes.length) terms.unshift(sql`${lexemes.join(' | ')}::tsquery`);
   return sql`(${sql.join(terms, sql` || `)})`;
 }
 
@@ -159,27 +175,53 @@ async function suggestions(run: Run, terms: WordTerms[]): Promise<string[]> {
 export function createPostgresSearch(db: Database): SearchDriver {
   const run = unpreparedRunner(db);
 
-  // Up to totalCap matches: score them all exactly (score, then the sooner show, then the id), in
-  // the same statement as the capped count; past the cap the ranking is skipped and left to
-  // rankByLevel.
+  // One statement: the first totalCap + 1 matches are read once and counted. Up to totalCap of
+  // them are scored exactly (score, then the sooner show, then the id). Past the cap the scoring
+  // is skipped and, for one word or none, the page is filled level by level in the same statement
+  // (see levels()): each level's walk runs only if the ones before it left the page short, so a
+  // common word costs one round trip and no more than one walk of each level it needs. Several
+  // words past the cap are left to rankByLevel.
   async function countAndRank(q: SearchQuery, terms: WordTerms[], where: SQL[]): Promise<{ n: number; rows: Row[] }> {
-    const score = sql.join(terms.map(wordScore), sql` + `);
-    const order = (t: string) => {
-      const c = (column: string) => sql.raw(`${t}.${column}`);
-      // Upcoming first; with past events asked for, they follow the upcoming ones.
-      return sql`${c('score')} desc, ${q.includePast ? sql`(${c('date')} < now()), ` : sql``}${c('date')}, ${c('event_id')}`;
-    };
-    // One index scan: the first totalCap + 1 matches are read once, counted, and scored only when
-    // there are no more than totalCap of them.
+    const score = terms.length ? sql.join(terms.map(wordScore), sql` + `) : sql`0`;
+    const past = (t: string) => (q.includePast ? sql`(${sql.raw(t)}.date < now()), ` : sql``);
+    const order = (t: string) => sql`${sql.raw(t)}.score desc, ${past(t)}${sql.raw(t)}.date, ${sql.raw(t)}.event_id`;
+    const levelOrder = sql`${past('s')}s.date, s.event_id`;
+    const wanted = q.page * q.limit;
+    const inline = terms.length <= 1 ? (terms.length ? levels(terms) : [{ predicate: sql`true`, fieldsOnly: true }]) : [];
+    const levelCtes = inline.map((l, i) => {
+      const predicate = sql`${l.predicate}${sql.join(inline.slice(0, i).map((e) => sql` and not ${e.predicate}`))}`;
+      const short = i
+        ? sql` and (select count(*) from (${sql.join(
+            inline.slice(0, i).map((_, j) => sql`select 1 from ${sql.raw(`l${j}`)}`),
+            sql` union all `,
+          )}) f) < ${wanted}`
+        : sql``;
+      return sql`, ${sql.raw(`l${i}`)} as materialized (
+        select s.event_id, ${sql.raw(String(i))} as k1, row_number() over (order by ${levelOrder}) as k2 from (
+          select s.event_id, s.date from event_search s
+          ${whereAll([...where, predicate])} and (select n from counted) > ${totalCap}${short}
+          order by ${levelOrder} limit ${wanted}
+        ) s
+      )`;
+    });
+    const leveled = inline.length
+      ? sql` union all (select event_id, k1, k2 from (${sql.join(
+          inline.map((_, i) => sql`select * from ${sql.raw(`l${i}`)}`),
+          sql` union all `,
+        )}) x order by k1, k2 limit ${q.limit} offset ${(q.page - 1) * q.limit})`
+      : sql``;
+    const matchWhere = terms.length ? [...where, everyWord(terms, 'fuzzy')] : where;
     const rows = await run<Row & { n: number }>(sql`
       with matches as materialized (
-        select s.event_id, s.date, s.document from event_search s ${whereAll(where)} limit ${totalCap + 1}
+        select s.event_id, s.date${terms.length ? sql`, s.document` : sql``} from event_search s ${whereAll(matchWhere)} limit ${totalCap + 1}
       ), counted as (
         select count(*)::int as n from matches
       ), hits as materialized (
         select s.event_id, s.date, ${score} as score from matches s where (select n from counted) <= ${totalCap}
-      ), page as (
+      ), ranked as (
         select * from hits order by ${order('hits')} limit ${q.limit} offset ${(q.page - 1) * q.limit}
+      )${sql.join(levelCtes)}, page as (
+        select event_id, 0 as k1, row_number() over (order by ${order('ranked')}) as k2 from ranked${leveled}
       )
       select c.n, ${detailColumns}
       from counted c
@@ -187,16 +229,16 @@ export function createPostgresSearch(db: Database): SearchDriver {
       left join events e on e.id = h.event_id
       left join performers p on p.id = e.performer_id
       left join venues v on v.id = e.venue_id
-      order by ${order('h')}`);
+      order by h.k1, h.k2`);
     return { n: rows[0]?.n ?? 0, rows: rows.filter((r) => r.id !== null) };
   }
 
-  // More than totalCap matches, or no words: level by level, soonest first within a level (see
-  // levels()), each level's walk stopping once the page is full.
+  // More than totalCap matches for several words: level by level, soonest first within a level
+  // (see levels()), each level's walk stopping once the page is full.
   async function rankByLevel(q: SearchQuery, terms: WordTerms[], where: SQL[]): Promise<Row[]> {
     const wanted = q.page * q.limit;
     const ids: string[] = [];
-    const all = terms.length ? levels(terms) : [{ predicate: sql`true`, fieldsOnly: true }];
+    const all = levels(terms);
     const order = sql`${q.includePast ? sql`(s.date < now()), ` : sql``}s.date, s.event_id`;
     for (let i = 0; i < all.length && ids.length < wanted; i++) {
       const level = sql`${all[i]!.predicate}${sql.join(all.slice(0, i).map((l) => sql` and not ${l.predicate}`))}`;
@@ -206,7 +248,7 @@ export function createPostgresSearch(db: Database): SearchDriver {
       // level on the field tsvectors is first looked for among the soonest probeRows shows, an
       // index-only walk of event_search_date_fields_idx: a level that fills the page there is
       // done, and one that does not is rare enough to look up through its GIN indexes.
-      if (terms.length > 1 && all.slice(0, i + 1).every((l) => l.fieldsOnly)) {
+      if (all.slice(0, i + 1).every((l) => l.fieldsOnly)) {
         const probe = await run<{ event_id: string; walked: number }>(sql`
           select s.event_id, s.walked from (
             select s.event_id, s.date, ${level} as hit, count(*) over () as walked
@@ -236,24 +278,12 @@ export function createPostgresSearch(db: Database): SearchDriver {
     return page.flatMap((id) => byId.get(id) ?? []);
   }
 
-  async function count(where: SQL[]): Promise<number> {
-    const [row] = await run<{ n: number }>(
-      sql`select count(*)::int as n from (select 1 from event_search s ${whereAll(where)} limit ${totalCap + 1}) x`,
-    );
-    return row?.n ?? 0;
-  }
-
   async function search(q: SearchQuery): Promise<SearchResult> {
     const terms = await expandWords(run, searchWords(q.keyword));
     const where = filters(q);
-    let n: number;
-    let rows: Row[];
-    if (terms.length) {
-      ({ n, rows } = await countAndRank(q, terms, [...where, everyWord(terms, 'fuzzy')]));
-      if (n > totalCap) rows = await rankByLevel(q, terms, where);
-    } else {
-      [n, rows] = await Promise.all([count(where), rankByLevel(q, terms, where)]);
-    }
+    const ranked = await countAndRank(q, terms, where);
+    const n = ranked.n;
+    const rows = n > totalCap && terms.length > 1 ? await rankByLevel(q, terms, where) : ranked.rows;
 
     const highlights = terms.flatMap((t) => [t.word, ...t.corrections]);
     const events: SearchEvent[] = rows.map((r) => ({
