@@ -17,11 +17,23 @@ export type WordTerms = {
 };
 
 // The catalogue's words change only when an event brings new ones, so a word's corrections are
-// kept a minute per process: a typo asked a thousand times costs one lookup. Prefix words are
-// looked up on every search (the same round trip), so a new event's words are found at once.
-const cacheMs = 60_000;
+// kept a minute per process: a typo asked a thousand times costs one lookup. The words a prefix
+// stands for are kept ten seconds, as long as the API keeps an answer (cached-search.ts): a new
+// event's new word is found under a prefix someone just asked for once that time is up, and at
+// once when typed in full.
+const correctionsMs = 60_000;
+const prefixMs = 10_000;
 const cacheSize = 10_000;
-const cache = new Map<string, { corrections: string[]; until: number }>();
+const correctionsCache = new Map<string, { value: string[]; until: number }>();
+const prefixCache = new Map<string, { value: string[] | null; until: number }>();
+
+function remember<T>(cache: Map<string, { value: T; until: number }>, key: string, value: T, until: number): void {
+  cache.delete(key);
+  cache.set(key, { value, until });
+  if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+}
+
+const fresh = <T>(cache: Map<string, { value: T; until: number }>, key: string, now: number) => (cache.get(key)?.until ?? 0) > now;
 
 // Enough for the few real neighbours of a word; a short common word ("tour": four, hour, your)
 // should not drag in everything one letter away.
@@ -43,46 +55,51 @@ const plain = /^[\p{L}\p{N}]+$/u;
  * them. One round trip for all words.
  */
 export async function expandWords(run: Run, words: string[]): Promise<WordTerms[]> {
-  if (words.length === 0) return [];
   const now = Date.now();
-  const missing = words.filter((w) => maxEdits(w) > 0 && !((cache.get(w)?.until ?? 0) > now));
-  const variants = [...new Set(missing.flatMap((w) => deletions(w, maxEdits(w))))];
-  // search_fold() is the documents' own folding (unaccent knows letters NFKD leaves alone: ø, ß);
-  // the range on the C-collated index finds every word beginning with it.
-  const rows = await run<{ word: string; folded: string; prefixes: string[]; candidates: string[] }>(sql`
-    with c as (
-      select coalesce(array_agg(distinct v.word), '{}') as candidates
-      from search_word_variants v where v.variant = any(${sql.param(variants)}::text[])
-    )
-    select w.word, f.folded, c.candidates,
-      array(select x.word from search_words x
-            where x.word collate "C" >= f.folded collate "C" and x.word collate "C" < (f.folded || chr(1114111)) collate "C"
-            order by x.word collate "C" limit ${maxPrefixWords + 1}) as prefixes
-    from unnest(${sql.param(words)}::text[]) as w(word)
-    cross join lateral (select search_fold(w.word) as folded offset 0) f
-    cross join c`);
-  const candidates = rows[0]?.candidates ?? [];
-  for (const word of missing) {
-    const edits = maxEdits(word);
-    const near = candidates
-      .filter((c) => !c.startsWith(word))
-      .map((c) => ({ c, d: typoDistance(word, c, edits) }))
-      .filter((x) => x.d <= edits)
-      .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
-      .slice(0, maxCorrections);
-    cache.delete(word);
-    cache.set(word, { corrections: near.map((x) => x.c), until: now + cacheMs });
-    if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+  const missing = words.filter((w) => maxEdits(w) > 0 && !fresh(correctionsCache, w, now));
+  const unexpanded = words.filter((w) => !fresh(prefixCache, w, now));
+  if (missing.length || unexpanded.length) {
+    const variants = [...new Set(missing.flatMap((w) => deletions(w, maxEdits(w))))];
+    // search_fold() is the documents' own folding (unaccent knows letters NFKD leaves alone: ø,
+    // ß); the range on the C-collated index finds every word beginning with it.
+    const rows = await run<{ word: string; folded: string; prefixes: string[]; candidates: string[] }>(sql`
+      with c as (
+        select coalesce(array_agg(distinct v.word), '{}') as candidates
+        from search_word_variants v where v.variant = any(${sql.param(variants)}::text[])
+      )
+      select w.word, f.folded, c.candidates,
+        array(select x.word from search_words x
+              where x.word collate "C" >= f.folded collate "C" and x.word collate "C" < (f.folded || chr(1114111)) collate "C"
+              order by x.word collate "C" limit ${maxPrefixWords + 1}) as prefixes
+      from unnest(${sql.param(unexpanded.length ? unexpanded : missing)}::text[]) as w(word)
+      cross join lateral (select search_fold(w.word) as folded offset 0) f
+      cross join c`);
+    const candidates = rows[0]?.candidates ?? [];
+    for (const word of missing) {
+      const edits = maxEdits(word);
+      const near = candidates
+        .filter((c) => !c.startsWith(word))
+        .map((c) => ({ c, d: typoDistance(word, c, edits) }))
+        .filter((x) => x.d <= edits)
+        .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
+        .slice(0, maxCorrections);
+      remember(
+        correctionsCache,
+        word,
+        near.map((x) => x.c),
+        now + correctionsMs,
+      );
+    }
+    for (const row of rows) {
+      if (!unexpanded.includes(row.word)) continue;
+      const expanded = [row.folded, ...row.prefixes.filter((p) => p !== row.folded)];
+      const exact = row.prefixes.length <= maxPrefixWords && expanded.every((w) => plain.test(w));
+      remember(prefixCache, row.word, exact ? expanded : null, now + prefixMs);
+    }
   }
-  const byWord = new Map(rows.map((r) => [r.word, r]));
-  return words.map((word) => {
-    const row = byWord.get(word);
-    const expanded = row ? [row.folded, ...row.prefixes.filter((p) => p !== row.folded)] : [];
-    const exact = row !== undefined && row.prefixes.length <= maxPrefixWords && expanded.every((w) => plain.test(w));
-    return {
-      word,
-      prefixWords: exact ? expanded : null,
-      corrections: maxEdits(word) ? (cache.get(word)?.corrections ?? []) : [],
-    };
-  });
+  return words.map((word) => ({
+    word,
+    prefixWords: prefixCache.get(word)?.value ?? null,
+    corrections: maxEdits(word) ? (correctionsCache.get(word)?.value ?? []) : [],
+  }));
 }
