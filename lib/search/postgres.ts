@@ -2,7 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { unpreparedRunner, type Run } from './postgres-run';
-import { everyWord, filters, levels, whereAll, wordScore, type Level } from './postgres-query';
+import { everyWord, filters, levels, whereAll, wordQuery, wordScore, type Level } from './postgres-query';
 import { expandWords, type WordTerms } from './postgres-terms';
 import type { SearchDriver, SearchEvent, SearchQuery, SearchResult } from './types';
 import { searchWords } from './words';
@@ -38,7 +38,7 @@ async function suggestions(run: Run, terms: WordTerms[]): Promise<string[]> {
   const phrase = terms.map((t) => t.word).join(' ');
   const corrected = terms.flatMap((t) => [t.word, ...t.corrections]);
   const anyWord = sql.join(
-    terms.flatMap((t) => [sql`search_term(${t.word}::text, true)`, ...t.corrections.map((c) => sql`search_term(${c}::text, false)`)]),
+    terms.map((t) => wordQuery(t, 'fuzzy')),
     sql` || `,
   );
   const rows = await run<{ name: string }>(sql`
