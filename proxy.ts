@@ -94,10 +94,11 @@ export const config = {
     '/queue/:path*',
     '/reservations/:path*',
     '/bookings/:path*',
-    // Every API route but the hold itself: POST /api/reservations names its event in the body,
-    // so the gate has nothing to judge there, and the one guarded door (lib/booking/hold-seats.ts)
-    // checks the admission. Skipping the proxy saves each hold of an on-sale a pass through it.
-    '/api/:path((?!reservations$).*)',
+    // Every API route but the hold itself and search: POST /api/reservations names its event in
+    // the body, so the gate has nothing to judge there, and the one guarded door
+    // (lib/booking/hold-seats.ts) checks the admission; GET /api/events/search is a static path
+    // that names no event and holds nothing. Skipping the proxy saves each a pass through it.
+    '/api/:path((?!reservations$|events/search$).*)',
     // Server actions, on whatever page they are posted to.
     { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
   ],

@@ -2,113 +2,17 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { unpreparedRunner, type Run } from './postgres-run';
+import { everyWord, filters, levels, whereAll, wordQuery, wordScore, type Level } from './postgres-query';
 import { expandWords, type WordTerms } from './postgres-terms';
-import { isDay, type SearchDriver, type SearchEvent, type SearchQuery, type SearchResult } from './types';
+import type { SearchDriver, SearchEvent, SearchQuery, SearchResult } from './types';
 import { searchWords } from './words';
 
 // Postgres full-text search over event_search (db/migrations/0004_search.sql, 0010_...): a
 // weighted tsvector per event plus one tsvector per field, kept up to date by triggers; prefix
-// matching; Damerau typo correction (postgres-terms.ts).
-
-/** How many of the soonest shows a level of a several-word query is first looked for among. */
-const probeRows = 2000;
+// matching through the catalogue's words; Damerau typo correction (postgres-terms.ts).
 
 /** Counting stops here: "1,000+ events" is all a fan needs, and it keeps "the" as cheap as "tamsin". */
 export const totalCap = 1000;
-
-// Points per word by the best field it matched, a word met as typed (or as a prefix) worth twice
-// one met only through a typo correction: a performer hit outranks any number of lesser ones for
-// that word. Discrete on purpose: ts_rank would let a long description with the word twice outrank
-// the performer's own show, and events of one act would sort by noise, not date.
-const fieldPoints = [
-  ['A', 8],
-  ['B', 4],
-  ['C', 2],
-  ['D', 1],
-] as const;
-
-type Match = 'exact' | 'fuzzy';
-
-/** One word as a tsquery: as typed (a prefix), or with its corrections too. */
-function wordQuery(t: WordTerms, match: Match, weights = ''): SQL {
-  const terms = [sql`search_term(${t.word}::text, true, ${weights}::text)`];
-  if (match === 'fuzzy') for (const c of t.corrections) terms.push(sql`search_term(${c}::text, false, ${weights}::text)`);
-  return sql`(${sql.join(terms, sql` || `)})`;
-}
-
-function wordScore(t: WordTerms): SQL {
-  const cases: SQL[] = [];
-  for (const [w, points] of fieldPoints) {
-    cases.push(sql`when s.document @@ ${wordQuery(t, 'exact', w)} then ${sql.raw(String(points * 2))}`);
-    if (t.corrections.length) cases.push(sql`when s.document @@ ${wordQuery(t, 'fuzzy', w)} then ${sql.raw(String(points))}`);
-  }
-  return sql`(case ${sql.join(cases, sql` `)} else 0 end)`;
-}
-
-const everyWord = (terms: WordTerms[], match: Match) =>
-  sql`s.document @@ (${sql.join(
-    terms.map((t) => wordQuery(t, match)),
-    sql` && `,
-  )})`;
-
-function filters(q: SearchQuery): SQL[] {
-  const where: SQL[] = [];
-  if (!q.includePast) where.push(sql`s.date >= now()`);
-  // A local day also bounds the instant (time zones lie within a day of UTC), which lets the date
-  // index start at the range instead of walking every sooner show to reach it.
-  if (q.start) {
-    where.push(
-      isDay(q.start) ? sql`s.local_day >= ${q.start}::date and s.date >= ${q.start}::date - 1` : sql`s.date >= ${q.start}::timestamptz`,
-    );
-  }
-  if (q.end)
-    where.push(isDay(q.end) ? sql`s.local_day <= ${q.end}::date and s.date < ${q.end}::date + 2` : sql`s.date <= ${q.end}::timestamptz`);
-  if (q.city) where.push(sql`s.city = search_fold(${q.city}::text)`);
-  if (q.category) where.push(sql`s.category = lower(${q.category}::text)`);
-  return where;
-}
-
-const whereAll = (where: SQL[]) => (where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``);
-
-// The levels a query with more matches than totalCap ranks by, best first: where every word was
-// found (the performer; performer or event name; those or the venue and city; anywhere), as typed
-// before through a correction. Each level is one indexed query on the per-field tsvectors, walked
-// soonest first, and only as many levels run as it takes to fill the page.
-const fieldColumns = {
-  performer: [sql`s.performer_doc`],
-  names: [sql`s.performer_doc`, sql`s.name_doc`],
-  head: [sql`s.performer_doc`, sql`s.name_doc`, sql`s.place_doc`],
-} as const;
-
-function levelPredicate(terms: WordTerms[], group: keyof typeof fieldColumns | 'anywhere', match: Match): SQL {
-  if (group === 'anywhere') return everyWord(terms, match);
-  const columns = fieldColumns[group];
-  const perWord = terms.map((t) => {
-    const q = wordQuery(t, match);
-    return sql`(${sql.join(
-      columns.map((c) => sql`${c} @@ ${q}`),
-      sql` or `,
-    )})`;
-  });
-  return sql`(${sql.join(perWord, sql` and `)})`;
-}
-
-function levels(terms: WordTerms[]): Array<{ predicate: SQL; fieldsOnly: boolean }> {
-  const fuzzy = terms.some((t) => t.corrections.length > 0);
-  const order: Array<[keyof typeof fieldColumns | 'anywhere', Match]> = [
-    ['performer', 'exact'],
-    ['names', 'exact'],
-    ['performer', 'fuzzy'],
-    ['names', 'fuzzy'],
-    ['head', 'exact'],
-    ['head', 'fuzzy'],
-    ['anywhere', 'exact'],
-    ['anywhere', 'fuzzy'],
-  ];
-  return order
-    .filter(([, match]) => fuzzy || match === 'exact')
-    .map(([group, match]) => ({ predicate: levelPredicate(terms, group, match), fieldsOnly: group !== 'anywhere' }));
-}
 
 type Row = {
   id: string;
@@ -134,7 +38,7 @@ async function suggestions(run: Run, terms: WordTerms[]): Promise<string[]> {
   const phrase = terms.map((t) => t.word).join(' ');
   const corrected = terms.flatMap((t) => [t.word, ...t.corrections]);
   const anyWord = sql.join(
-    terms.flatMap((t) => [sql`search_term(${t.word}::text, true)`, ...t.corrections.map((c) => sql`search_term(${c}::text, false)`)]),
+    terms.map((t) => wordQuery(t, 'fuzzy')),
     sql` || `,
   );
   const rows = await run<{ name: string }>(sql`
@@ -159,9 +63,8 @@ async function suggestions(run: Run, terms: WordTerms[]): Promise<string[]> {
 export function createPostgresSearch(db: Database): SearchDriver {
   const run = unpreparedRunner(db);
 
-  // Up to totalCap matches: score them all exactly (score, then the sooner show, then the id), in
-  // the same statement as the capped count; past the cap the ranking is skipped and left to
-  // rankByLevel.
+  // One statement: the first totalCap + 1 matches are read once and counted, and scored exactly
+  // (score, then the sooner show, then the id) only when there are no more than totalCap of them.
   async function countAndRank(q: SearchQuery, terms: WordTerms[], where: SQL[]): Promise<{ n: number; rows: Row[] }> {
     const score = sql.join(terms.map(wordScore), sql` + `);
     const order = (t: string) => {
@@ -169,11 +72,10 @@ export function createPostgresSearch(db: Database): SearchDriver {
       // Upcoming first; with past events asked for, they follow the upcoming ones.
       return sql`${c('score')} desc, ${q.includePast ? sql`(${c('date')} < now()), ` : sql``}${c('date')}, ${c('event_id')}`;
     };
-    // One index scan: the first totalCap + 1 matches are read once, counted, and scored only when
-    // there are no more than totalCap of them.
     const rows = await run<Row & { n: number }>(sql`
       with matches as materialized (
-        select s.event_id, s.date, s.document from event_search s ${whereAll(where)} limit ${totalCap + 1}
+        select s.event_id, s.date, s.performer_doc, s.name_doc, s.place_doc, s.document from event_search s
+        ${whereAll([...where, everyWord(terms, 'fuzzy')])} limit ${totalCap + 1}
       ), counted as (
         select count(*)::int as n from matches
       ), hits as materialized (
@@ -191,49 +93,27 @@ export function createPostgresSearch(db: Database): SearchDriver {
     return { n: rows[0]?.n ?? 0, rows: rows.filter((r) => r.id !== null) };
   }
 
-  // More than totalCap matches, or no words: level by level, soonest first within a level (see
-  // levels()), each level's walk stopping once the page is full.
-  async function rankByLevel(q: SearchQuery, terms: WordTerms[], where: SQL[]): Promise<Row[]> {
+  // More than totalCap matches, or no words: level by level (see levels()), soonest first within
+  // a level, each an indexed walk that stops at the page's end and brings its rows' details, and
+  // only as many levels as it takes to fill the page. A common word's first level usually does.
+  async function rankByLevel(q: SearchQuery, all: Level[], where: SQL[]): Promise<Row[]> {
     const wanted = q.page * q.limit;
-    const ids: string[] = [];
-    const all = terms.length ? levels(terms) : [{ predicate: sql`true`, fieldsOnly: true }];
+    const found: Row[] = [];
     const order = sql`${q.includePast ? sql`(s.date < now()), ` : sql``}s.date, s.event_id`;
-    for (let i = 0; i < all.length && ids.length < wanted; i++) {
+    for (let i = 0; i < all.length && found.length < wanted; i++) {
       const level = sql`${all[i]!.predicate}${sql.join(all.slice(0, i).map((l) => sql` and not ${l.predicate}`))}`;
-      const limit = wanted - ids.length;
-      // Words that go together (a city's two words, a performer's name) fool the planner, which
-      // takes them as independent, expects few rows and sorts thousands. So for several words a
-      // level on the field tsvectors is first looked for among the soonest probeRows shows, an
-      // index-only walk of event_search_date_fields_idx: a level that fills the page there is
-      // done, and one that does not is rare enough to look up through its GIN indexes.
-      if (terms.length > 1 && all.slice(0, i + 1).every((l) => l.fieldsOnly)) {
-        const probe = await run<{ event_id: string; walked: number }>(sql`
-          select s.event_id, s.walked from (
-            select s.event_id, s.date, ${level} as hit, count(*) over () as walked
-            from (
-              select s.event_id, s.date, s.performer_doc, s.name_doc, s.place_doc from event_search s
-              ${whereAll([...where, sql`s.date > '-infinity'`])} order by ${order} limit ${probeRows}
-            ) s
+      found.push(
+        ...(await run<Row>(sql`
+          select ${detailColumns} from (
+            select s.event_id, s.date from event_search s ${whereAll([...where, level])} order by ${order} limit ${wanted - found.length}
           ) s
-          where s.hit order by ${order} limit ${limit}`);
-        if (probe.length === limit || (probe.length > 0 && Number(probe[0]!.walked) < probeRows)) {
-          ids.push(...probe.map((r) => r.event_id));
-          continue;
-        }
-      }
-      const rows = await run<{ event_id: string }>(sql`
-        select s.event_id from event_search s ${whereAll([...where, level])} order by ${order} limit ${limit}`);
-      ids.push(...rows.map((r) => r.event_id));
+          join events e on e.id = s.event_id
+          join performers p on p.id = e.performer_id
+          join venues v on v.id = e.venue_id
+          order by ${order}`)),
+      );
     }
-    const page = ids.slice((q.page - 1) * q.limit, wanted);
-    if (page.length === 0) return [];
-    const rows = await run<Row>(sql`
-      select ${detailColumns} from events e
-      join performers p on p.id = e.performer_id
-      join venues v on v.id = e.venue_id
-      where e.id = any(${sql.param(page)}::uuid[])`);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return page.flatMap((id) => byId.get(id) ?? []);
+    return found.slice((q.page - 1) * q.limit, wanted);
   }
 
   async function count(where: SQL[]): Promise<number> {
@@ -249,10 +129,10 @@ export function createPostgresSearch(db: Database): SearchDriver {
     let n: number;
     let rows: Row[];
     if (terms.length) {
-      ({ n, rows } = await countAndRank(q, terms, [...where, everyWord(terms, 'fuzzy')]));
-      if (n > totalCap) rows = await rankByLevel(q, terms, where);
+      ({ n, rows } = await countAndRank(q, terms, where));
+      if (n > totalCap) rows = await rankByLevel(q, levels(terms), where);
     } else {
-      [n, rows] = await Promise.all([count(where), rankByLevel(q, terms, where)]);
+      [n, rows] = await Promise.all([count(where), rankByLevel(q, [{ predicate: sql`true` }], where)]);
     }
 
     const highlights = terms.flatMap((t) => [t.word, ...t.corrections]);

@@ -1,0 +1,121 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import type { WordTerms } from './postgres-terms';
+import { isDay, type SearchQuery } from './types';
+
+// The SQL pieces of the Postgres driver (postgres.ts): words as tsqueries, the score, the
+// filters and the ranking levels.
+
+// Points per word by the best field it matched, a word met as typed (or as a prefix) worth twice
+// one met only through a typo correction: a performer hit outranks any number of lesser ones for
+// that word. Discrete on purpose: ts_rank would let a long description with the word twice outrank
+// the performer's own show, and events of one act would sort by noise, not date. The field
+// tsvectors hold exactly the document's A, B and C parts (0010_search_fields_and_typos.sql), so
+// testing them is the weighted test on a tenth of the bytes; a word met in none of them can only
+// be in the description (D), the rest of the document.
+const fieldPoints = [
+  [sql`s.performer_doc`, 8],
+  [sql`s.name_doc`, 4],
+  [sql`s.place_doc`, 2],
+  [sql`s.document`, 1],
+] as const;
+
+export type Match = 'exact' | 'fuzzy';
+
+const plain = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * One word as a tsquery: as typed (a prefix), or with its corrections too. Plain catalogue words
+ * go in as one bound tsquery literal ('taylor' | 'tayside'), which costs the planner nothing;
+ * anything else goes through search_term() (0004_search.sql), which folds and quotes it in SQL.
+ */
+export function wordQuery(t: WordTerms, match: Match): SQL {
+  const lexemes: string[] = [];
+  const terms: SQL[] = [];
+  if (t.prefixWords) lexemes.push(...t.prefixWords.map((w) => `'${w}'`));
+  else terms.push(sql`search_term(${t.word}::text, true)`);
+  if (match === 'fuzzy') {
+    for (const c of t.corrections) {
+      if (plain.test(c)) lexemes.push(`'${c}'`);
+      else terms.push(sql`search_term(${c}::text, false)`);
+    }
+  }
+  if (lexemes.length) terms.unshift(sql`${lexemes.join(' | ')}::tsquery`);
+  return sql`(${sql.join(terms, sql` || `)})`;
+}
+
+export function wordScore(t: WordTerms): SQL {
+  const cases: SQL[] = [];
+  for (const [field, points] of fieldPoints) {
+    cases.push(sql`when ${field} @@ ${wordQuery(t, 'exact')} then ${sql.raw(String(points * 2))}`);
+    if (t.corrections.length) cases.push(sql`when ${field} @@ ${wordQuery(t, 'fuzzy')} then ${sql.raw(String(points))}`);
+  }
+  return sql`(case ${sql.join(cases, sql` `)} else 0 end)`;
+}
+
+export const everyWord = (terms: WordTerms[], match: Match) =>
+  sql`s.document @@ (${sql.join(
+    terms.map((t) => wordQuery(t, match)),
+    sql` && `,
+  )})`;
+
+export function filters(q: SearchQuery): SQL[] {
+  const where: SQL[] = [];
+  if (!q.includePast) where.push(sql`s.date >= now()`);
+  // A local day also bounds the instant (time zones lie within a day of UTC), which lets the date
+  // index start at the range instead of walking every sooner show to reach it.
+  if (q.start) {
+    where.push(
+      isDay(q.start) ? sql`s.local_day >= ${q.start}::date and s.date >= ${q.start}::date - 1` : sql`s.date >= ${q.start}::timestamptz`,
+    );
+  }
+  if (q.end)
+    where.push(isDay(q.end) ? sql`s.local_day <= ${q.end}::date and s.date < ${q.end}::date + 2` : sql`s.date <= ${q.end}::timestamptz`);
+  if (q.city) where.push(sql`s.city = search_fold(${q.city}::text)`);
+  if (q.category) where.push(sql`s.category = lower(${q.category}::text)`);
+  return where;
+}
+
+export const whereAll = (where: SQL[]) => (where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``);
+
+// The levels a query with more matches than totalCap ranks by, best first: where every word was
+// found (the performer; performer or event name; those or the venue and city; anywhere), as typed
+// before through a correction. Each level is one indexed query on the per-field tsvectors, walked
+// soonest first, and only as many levels run as it takes to fill the page.
+const fieldColumns = {
+  performer: [sql`s.performer_doc`],
+  names: [sql`s.performer_doc`, sql`s.name_doc`],
+  head: [sql`s.performer_doc`, sql`s.name_doc`, sql`s.place_doc`],
+} as const;
+
+function levelPredicate(terms: WordTerms[], group: keyof typeof fieldColumns | 'anywhere', match: Match): SQL {
+  if (group === 'anywhere') return everyWord(terms, match);
+  const columns = fieldColumns[group];
+  const perWord = terms.map((t) => {
+    const q = wordQuery(t, match);
+    return sql`(${sql.join(
+      columns.map((c) => sql`${c} @@ ${q}`),
+      sql` or `,
+    )})`;
+  });
+  return sql`(${sql.join(perWord, sql` and `)})`;
+}
+
+export type Level = { predicate: SQL };
+
+export function levels(terms: WordTerms[]): Level[] {
+  const fuzzy = terms.some((t) => t.corrections.length > 0);
+  const order: Array<[keyof typeof fieldColumns | 'anywhere', Match]> = [
+    ['performer', 'exact'],
+    ['names', 'exact'],
+    ['performer', 'fuzzy'],
+    ['names', 'fuzzy'],
+    ['head', 'exact'],
+    ['head', 'fuzzy'],
+    ['anywhere', 'exact'],
+    ['anywhere', 'fuzzy'],
+  ];
+  return order
+    .filter(([, match]) => fuzzy || match === 'exact')
+    .map(([group, match]) => ({ predicate: levelPredicate(terms, group, match) }));
+}
