@@ -17,8 +17,10 @@ const layouts: Record<VenueKind, (rng: () => number) => SeatMap> = {
 };
 
 // Where level access is: the back of the stalls in a theatre (from the lobby); in a bowl, the
-// cross aisle at the top of the lower level and the front of the levels above it.
-const plans: Record<VenueKind, FlagPlan> = {
+// cross aisle at the top of the lower level and the front of the levels above it. Restricted
+// view: a theatre seat more than 55 degrees round the side; in a bowl round an end stage, a seat
+// more than 105 degrees round, beside or behind the stage's front, which sees it side-on.
+export const flagPlans: Record<VenueKind, FlagPlan> = {
   theatre: { accessibleRow: (s) => (s.id.startsWith('ORCH') ? 'last' : null), restrictedBeyond: 55 },
   arena: { accessibleRow: bowlRow, restrictedBeyond: 105 },
   stadium: { accessibleRow: bowlRow, restrictedBeyond: 105 },
@@ -31,5 +33,5 @@ function bowlRow(section: { id: string }) {
 }
 
 export function generateSeatMap(kind: VenueKind, rng: () => number): SeatMap {
-  return markSeatFlags(layouts[kind](rng), plans[kind]);
+  return markSeatFlags(layouts[kind](rng), flagPlans[kind]);
 }
