@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { formatMoney } from '../lib/money';
 import { createEvent, createFans, testPassword, type TestEvent, type TestFan } from '../lib/testing/factories';
@@ -85,6 +86,11 @@ test('seat flags show on the map, in the tooltip and the list, and the filters n
   await expect(seat(restricted, 'available, outside your filters')).toHaveCount(1);
   await expect(seat(ordinary, 'available')).toHaveCount(1);
   await expect(list.getByRole('checkbox', { name: listLabel(restricted, 'available'), exact: true })).toHaveCount(0);
+
+  // The marks, the filters and the list with flags add no serious accessibility problem.
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
 
 test('a companion seat alone is refused; best available holds a wheelchair space with its companion', async ({ page, sql }) => {

@@ -86,6 +86,11 @@ describe('hold_seats(): a companion seat only with a wheelchair space in the sam
     });
     await reserveSeats(db, kv, { userId: other!.id, eventId: e.eventId, ticketIds: [seat(e, 'A', 10).id] });
     expect(await holdInvariantViolations(sql, e.eventId)).toEqual([]);
+    // The invariant check sees a companion seat alone if one is ever written behind hold_seats()' back.
+    await sql`update tickets set seat_flags = '{}' where id = ${seat(e, 'A', 1).id}`;
+    expect(await holdInvariantViolations(sql, e.eventId)).toEqual([
+      `hold ${pair.reservationId} has a companion seat without a wheelchair space`,
+    ]);
   });
 
   it('refuses a companion seat whose wheelchair space is in another hold, the fan’s own or another fan’s', async () => {
