@@ -81,8 +81,7 @@ export function BestAvailableForm({ eventId, currency, prices, maxSeats, signInU
         )}
       </div>
       <p id="best-wheelchair-help" className="muted">
-        With wheelchair spaces, the other seats are companion seats beside them (a companion seat is sold only with a wheelchair space): 2
-        seats with 1 wheelchair space is one space and one companion seat.
+        The other seats are companion seats beside the wheelchair spaces: 2 seats with 1 wheelchair space is a space and a companion seat.
       </p>
       {error ? (
         <div id="best-error" role="alert" className="alert alert-error">
