@@ -33,7 +33,7 @@ export default defineConfig({
     // journey run here, so the whole run stays short.
     {
       name: 'phone',
-      testMatch: ['fan-journey.spec.ts', 'journey.spec.ts'],
+      testMatch: ['fan-journey.spec.ts', 'journey.spec.ts', 'accessible-seats.spec.ts'],
       use: {
         ...devices['Pixel 7'],
         viewport: { width: 390, height: 844 },

@@ -14,7 +14,7 @@ import {
   bigint,
   char,
 } from 'drizzle-orm/pg-core';
-import type { SeatMap, VenueKind } from '@/lib/venues/seat-map';
+import type { SeatFlag, SeatMap, VenueKind } from '@/lib/venues/seat-map';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -153,6 +153,13 @@ export const tickets = pgTable(
     holdId: uuid('hold_id').references(() => reservations.id),
     holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
     bookingId: uuid('booking_id'),
+    // The seat's flags from the venue's map (lib/venues/seat-flags.ts), copied when the ticket is
+    // issued: hold_seats() refuses a companion seat without a wheelchair space in the same hold.
+    seatFlags: text('seat_flags')
+      .array()
+      .$type<SeatFlag[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex('tickets_event_seat_idx').on(t.eventId, t.section, t.row, t.number),
@@ -166,6 +173,7 @@ export const tickets = pgTable(
       .on(t.holdExpiresAt)
       .where(sql`${t.status} = 'reserved'`),
     check('tickets_price_nonnegative', sql`${t.priceMinor} >= 0`),
+    check('tickets_seat_flags_known', sql`${t.seatFlags} <@ array['wheelchair', 'companion', 'aisle', 'restricted']::text[]`),
     // A ticket's state and its references move together: a reserved ticket names its hold and
     // expiry, a sold one its booking, an available one nothing.
     check(

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mulberry32 } from '../db/seed/random';
+import { flagWords } from '../components/seat-map/seat-flags-text';
 import { formatMoney } from '../lib/money';
 import { createEvent, createFans, testPassword } from '../lib/testing/factories';
 import { generateSeatMap } from '../lib/venues/generate-seat-map';
@@ -37,7 +38,9 @@ test('the stadium: a small page, every section on the map, the last seat picked 
     const last = event.seats[event.seats.length - 1]!;
     const section = map.sections.find((s) => s.id === last.section)!;
     await page.getByRole('button', { name: new RegExp(`^${section.name}: `) }).click();
-    const label = `${section.name}, row ${last.row}, seat ${last.number}, ${formatMoney(last.price, 'USD')}`;
+    // The last seat of a row is an aisle seat, and this one is round the side: its flags come before its state.
+    const flags = last.flags.map((f) => `, ${flagWords[f]}`).join('');
+    const label = `${section.name}, row ${last.row}, seat ${last.number}, ${formatMoney(last.price, 'USD')}${flags}`;
     await page.getByRole('checkbox', { name: `${label}, available`, exact: true }).click();
     await expect(page.getByRole('checkbox', { name: `${label}, available, selected`, exact: true })).toHaveAttribute(
       'aria-checked',

@@ -20,6 +20,7 @@ export const errorStatus = {
   hold_expired: 410,
   not_on_sale: 422,
   ticket_limit: 422,
+  companion_alone: 422,
   weak_password: 422,
   rate_limited: 429,
   unavailable: 503,

@@ -5,6 +5,8 @@ import Link from 'next/link';
 import { useState, useTransition, type ReactNode } from 'react';
 import type { SectionGeom } from '@/components/seat-map/geometry';
 import { availabilityKey, type Catalogue } from '@/components/seat-map/use-seat-data';
+import { flagShort, flagText, flagsIn } from '@/components/seat-map/seat-flags-text';
+import { filtering, matchesFilters, useSeatFilters } from '@/components/seat-map/use-seat-filters';
 import { useSelection } from '@/components/seat-map/use-selection';
 import type { ActionFailure, RedirectingAction } from '@/lib/actions/safe-action';
 import type { LiveAvailability } from '@/lib/realtime/apply-seat-diff';
@@ -40,13 +42,15 @@ function errorText(failure: Failure): ReactNode {
   }
   const detail = fieldErrors?.seats?.[0] ?? message;
   const title =
-    code === 'ticket_limit'
-      ? 'Too many seats'
-      : code === 'not_on_sale'
-        ? 'Not on sale'
-        : code === 'validation_failed' || code === 'bad_request'
-          ? 'Check your selection'
-          : 'We could not hold your seats';
+    code === 'companion_alone'
+      ? 'A companion seat needs a wheelchair space'
+      : code === 'ticket_limit'
+        ? 'Too many seats'
+        : code === 'not_on_sale'
+          ? 'Not on sale'
+          : code === 'validation_failed' || code === 'bad_request'
+            ? 'Check your selection'
+            : 'We could not hold your seats';
   return (
     <>
       <p className="alert-title">{title}</p>
@@ -82,7 +86,10 @@ export function SectionSeatsForm({ eventId, catalogue, section, statuses, maxSea
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, startTransition] = useTransition();
+  const [filters] = useSeatFilters(eventId);
   const { layout, prices, currency } = catalogue;
+  let shown = 0;
+  for (let i = section.start; i < section.end; i++) if (matchesFilters(layout.seats[i]!.flags, filters)) shown++;
   // Seats someone else took since the fan ticked them drop out of the selection.
   const live = selected.filter((i) => statuses[i] === 0);
   const lost = selected.filter((i) => statuses[i] !== 0 && !mine.has(i)).length;
@@ -133,40 +140,58 @@ export function SectionSeatsForm({ eventId, catalogue, section, statuses, maxSea
       }}
       autoComplete="off"
     >
-      {section.rows.map((row) => (
-        <fieldset key={row.label} className="seat-row">
-          <legend>Row {row.label}</legend>
-          <ul className="seat-grid">
-            {Array.from({ length: row.end - row.start }, (_, k) => {
-              const i = row.start + k;
-              const status = statuses[i] ?? 2;
-              const open = status === 0;
-              const price = prices[i]!;
-              return (
-                <li key={i}>
-                  <label className={open ? 'seat' : 'seat seat-unavailable'}>
-                    <input
-                      type="checkbox"
-                      name="seats"
-                      value={i}
-                      checked={open && live.includes(i)}
-                      disabled={!open || !canHold}
-                      onChange={(e) => toggle(i, e.target.checked)}
-                      aria-label={`Row ${row.label}, seat ${layout.seats[i]!.number}, ${formatMoney(price, currency)}, ${statusText[status] ?? 'sold'}`}
-                    />
-                    <span className="seat-number" aria-hidden="true">
-                      {layout.seats[i]!.number}
-                    </span>
-                    <span className="seat-meta" aria-hidden="true">
-                      {open ? formatMoney(price, currency) : status === 2 ? 'Sold' : 'Held'}
-                    </span>
-                  </label>
-                </li>
-              );
-            })}
-          </ul>
-        </fieldset>
-      ))}
+      {filtering(filters) ? (
+        <p className="muted" id="seat-filter-note">
+          Showing only the seats that match your filters above the map ({shown} of {section.end - section.start} in this section).
+        </p>
+      ) : null}
+      {section.rows.map((row) => {
+        const seats = Array.from({ length: row.end - row.start }, (_, k) => row.start + k).filter((i) =>
+          matchesFilters(layout.seats[i]!.flags, filters),
+        );
+        if (seats.length === 0) return null;
+        return (
+          <fieldset key={row.label} className="seat-row">
+            <legend>Row {row.label}</legend>
+            <ul className="seat-grid">
+              {seats.map((i) => {
+                const status = statuses[i] ?? 2;
+                const open = status === 0;
+                const price = prices[i]!;
+                const flags = layout.seats[i]!.flags;
+                return (
+                  <li key={i}>
+                    <label className={open ? 'seat' : 'seat seat-unavailable'}>
+                      <input
+                        type="checkbox"
+                        name="seats"
+                        value={i}
+                        checked={open && live.includes(i)}
+                        disabled={!open || !canHold}
+                        onChange={(e) => toggle(i, e.target.checked)}
+                        aria-label={`Row ${row.label}, seat ${layout.seats[i]!.number}, ${formatMoney(price, currency)}, ${flags ? `${flagText(flags)}, ` : ''}${statusText[status] ?? 'sold'}`}
+                      />
+                      <span className="seat-number" aria-hidden="true">
+                        {layout.seats[i]!.number}
+                      </span>
+                      <span className="seat-meta" aria-hidden="true">
+                        {open ? formatMoney(price, currency) : status === 2 ? 'Sold' : 'Held'}
+                      </span>
+                      {flags ? (
+                        <span className="seat-flags" aria-hidden="true">
+                          {flagsIn(flags)
+                            .map((f) => flagShort[f])
+                            .join(' · ')}
+                        </span>
+                      ) : null}
+                    </label>
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+        );
+      })}
       {canHold ? (
         // Sticky, so the message sits beside the button wherever the fan has scrolled.
         <div className="hold-bar">

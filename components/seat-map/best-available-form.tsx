@@ -48,6 +48,17 @@ export function BestAvailableForm({ eventId, currency, prices, maxSeats, signInU
           </select>
         </div>
         <div>
+          <label htmlFor="best-wheelchair">Wheelchair spaces among them</label>
+          <select id="best-wheelchair" name="wheelchair" defaultValue="" aria-describedby="best-wheelchair-help">
+            <option value="">None</option>
+            {Array.from({ length: maxSeats }, (_, i) => (
+              <option key={i + 1} value={i + 1}>
+                {i + 1}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
           <label htmlFor="best-min-price">Lowest price</label>
           <select id="best-min-price" name="minPrice" defaultValue="">
             {priceOptions('No minimum')}
@@ -69,9 +80,12 @@ export function BestAvailableForm({ eventId, currency, prices, maxSeats, signInU
           </button>
         )}
       </div>
+      <p id="best-wheelchair-help" className="muted">
+        The other seats are companion seats beside the wheelchair spaces: 2 seats with 1 wheelchair space is a space and a companion seat.
+      </p>
       {error ? (
         <div id="best-error" role="alert" className="alert alert-error">
-          <p>{error.fieldErrors?.maxPrice?.[0] ?? error.message}</p>
+          <p>{error.fieldErrors?.maxPrice?.[0] ?? error.fieldErrors?.wheelchair?.[0] ?? error.message}</p>
         </div>
       ) : null}
     </form>

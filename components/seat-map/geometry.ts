@@ -1,4 +1,5 @@
 import { seatsInOrder, type SeatInOrder } from '@/lib/catalogue/seat-order';
+import { flagBits } from '@/lib/venues/seat-flags';
 import type { SeatMap } from '@/lib/venues/seat-map';
 
 // The seat map flattened once per event into what drawing and keyboard movement need: seats by
@@ -19,7 +20,8 @@ export type SectionGeom = {
   end: number;
   rows: RowGeom[];
 };
-export type SeatGeom = { x: number; y: number; number: number; row: number; section: number };
+/** `flags` as bits (lib/venues/seat-flags.ts flagBit): wheelchair 1, companion 2, aisle 4, restricted 8. */
+export type SeatGeom = { x: number; y: number; number: number; row: number; section: number; flags: number };
 
 export type Layout = {
   width: number;
@@ -62,7 +64,14 @@ export function buildLayout(map: SeatMap): Layout {
       rowsOf[at.sectionIndex]!.push(geom);
     }
     rows[rows.length - 1]!.end = at.index + 1;
-    seats.push({ x: at.seat.x, y: at.seat.y, number: at.seat.number, row: rows.length - 1, section: at.sectionIndex });
+    seats.push({
+      x: at.seat.x,
+      y: at.seat.y,
+      number: at.seat.number,
+      row: rows.length - 1,
+      section: at.sectionIndex,
+      flags: flagBits(at.seat.flags),
+    });
     previous = at;
   }
   let cursor = 0;

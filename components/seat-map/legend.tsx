@@ -1,5 +1,9 @@
 import { formatPriceRange } from '@/lib/money';
+import { flagBit } from '@/lib/venues/seat-flags';
+import type { SeatFlag } from '@/lib/venues/seat-map';
 import type { PriceBands } from './price-bands';
+import { flagsIn } from './seat-flags-text';
+import { SeatMarks } from './section-seats';
 import styles from './seat-map.module.css';
 
 const Sample = ({ children }: { children: React.ReactNode }) => (
@@ -8,8 +12,18 @@ const Sample = ({ children }: { children: React.ReactNode }) => (
   </svg>
 );
 
-/** Every state has a shape as well as a colour, and the legend names both. */
-export function Legend({ bands, currency }: { bands: PriceBands; currency: string }) {
+const flagLegend: Record<SeatFlag, string> = {
+  wheelchair: 'Wheelchair space (wheelchair symbol)',
+  companion: 'Companion seat, sold with a wheelchair space (inner ring)',
+  aisle: 'Aisle seat (upright bar)',
+  restricted: 'Restricted view (slash)',
+};
+
+/**
+ * Every state has a shape as well as a colour, and the legend names both; so does every seat
+ * flag the venue's map uses (`flags`: the bits of all its seats together).
+ */
+export function Legend({ bands, currency, flags = 0 }: { bands: PriceBands; currency: string; flags?: number }) {
   return (
     <div>
       <h3 className="sr-only">Legend</h3>
@@ -46,6 +60,15 @@ export function Legend({ bands, currency }: { bands: PriceBands; currency: strin
           </Sample>
           Sold (small dot)
         </li>
+        {flagsIn(flags).map((flag) => (
+          <li key={flag}>
+            <Sample>
+              <circle r="7" fill="#0072B2" />
+              <SeatMarks x={0} y={0} r={7} flags={flagBit[flag]} />
+            </Sample>
+            {flagLegend[flag]}
+          </li>
+        ))}
       </ul>
     </div>
   );

@@ -8,6 +8,7 @@ import type { PriceBands } from './price-bands';
 import styles from './seat-map.module.css';
 import { SectionSeats } from './section-seats';
 import { SectionShapes, type SectionStats } from './section-shapes';
+import { flagShort, flagsIn } from './seat-flags-text';
 import { stateText, type SeatState } from './seat-state';
 import { isZoomedOut, usePanZoom } from './use-pan-zoom';
 import { fitBox, visibleBox, viewBoxAttr, type Rect } from './view-box';
@@ -293,11 +294,18 @@ function SeatTip({
   const top = (seat.y - layout.seatRadius - visible.y) / scale;
   if (left < 0 || top < 0 || left > rect.width || top > rect.height) return null;
   const words = stateText[state];
+  const flags = flagsIn(seat.flags).map((f) => flagShort[f]);
   return (
     <div role="tooltip" className={styles.tip} style={{ left, top }}>
       <strong>{layout.sections[seat.section]!.name}</strong> · Row {layout.rows[seat.row]!.label} · Seat {seat.number}
       <br />
       {formatMoney(price, currency)} · {words.charAt(0).toUpperCase() + words.slice(1)}
+      {flags.length > 0 ? (
+        <>
+          <br />
+          {flags.join(' · ')}
+        </>
+      ) : null}
     </div>
   );
 }

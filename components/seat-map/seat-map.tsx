@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState, useTransition } from 'react';
 import type { RedirectingAction } from '@/lib/actions/safe-action';
 import type { PusherClientConfig } from '@/lib/realtime/channels';
 import { formatMoney } from '@/lib/money';
+import { AccessFilters } from './access-filters';
 import { Legend } from './legend';
 import { MapCanvas } from './map-canvas';
 import styles from './seat-map.module.css';
@@ -13,6 +14,7 @@ import { SelectionSummary } from './selection-summary';
 import type { SectionStats } from './section-shapes';
 import { availabilityKey, useAvailability, useCatalogue } from './use-seat-data';
 import { useLiveSeats } from './use-live-seats';
+import { matchesFilters, useSeatFilters } from './use-seat-filters';
 import { useSelection } from './use-selection';
 
 type Props = {
@@ -41,6 +43,7 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
   const queryClient = useQueryClient();
   const [selected, setSelected] = useSelection(eventId);
   const [maxPrice, setMaxPrice] = useState<number | null>(null);
+  const [filters] = useSeatFilters(eventId);
   const [activeSeat, setActiveSeat] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -84,7 +87,7 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
               : 'h'
             : picked.has(i)
               ? 's'
-              : maxPrice !== null && catalogue.prices[i]! > maxPrice
+              : (maxPrice !== null && catalogue.prices[i]! > maxPrice) || !matchesFilters(catalogue.layout.seats[i]!.flags, filters)
                 ? 'f'
                 : 'a';
     }
@@ -100,7 +103,7 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
       return { available, total: s.end - s.start, minPrice };
     });
     return { states: chars.join(''), stats };
-  }, [catalogue, statuses, liveSelected, mine, maxPrice]);
+  }, [catalogue, statuses, liveSelected, mine, maxPrice, filters]);
 
   const hold = (seats: number[]) =>
     startTransition(async () => {
@@ -206,11 +209,12 @@ export function SeatMap({ eventId, seatsUrl, maxSeats, signInUrl, canHold, pushe
             ))}
           </select>
         </div>
+        <AccessFilters eventId={eventId} flags={catalogue.flags} />
         <p className={styles.status}>
           {live === 'live' ? 'Live: changes appear as they happen' : live === 'polling' ? 'Refreshing every few seconds' : 'Connecting…'}
         </p>
       </div>
-      <Legend bands={bands} currency={currency} />
+      <Legend bands={bands} currency={currency} flags={catalogue.flags} />
     </div>
   );
 }

@@ -11,7 +11,8 @@ import { buildLayout, type Layout } from './geometry';
 import { priceBands, type PriceBands } from './price-bands';
 import { withRecentDiffs } from './recent-diffs';
 
-export type Catalogue = { currency: string; layout: Layout; prices: number[]; bands: PriceBands };
+/** `flags`: every seat's flag bits together, so the page offers only the filters that find something. */
+export type Catalogue = { currency: string; layout: Layout; prices: number[]; bands: PriceBands; flags: number };
 
 export const availabilityKey = (eventId: string) => ['availability', eventId] as const;
 
@@ -35,7 +36,9 @@ export function useCatalogue(eventId: string, url: string) {
     if (!query.data) return null;
     const { currency, map } = query.data;
     const prices = query.data.prices.flatMap(([price, count]) => new Array<number>(count).fill(price));
-    return { currency, layout: buildLayout(decodeSeatMap(map)), prices, bands: priceBands(prices) };
+    const layout = buildLayout(decodeSeatMap(map));
+    const flags = layout.seats.reduce((bits, seat) => bits | seat.flags, 0);
+    return { currency, layout, prices, bands: priceBands(prices), flags };
   }, [query.data]);
   return { catalogue, error: query.error };
 }

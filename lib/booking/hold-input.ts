@@ -23,6 +23,12 @@ const priceBand = { message: 'The lowest price must not be above the highest', p
 const bandOk = (v: { minPrice?: number; maxPrice?: number }) =>
   v.minPrice === undefined || v.maxPrice === undefined || v.minPrice <= v.maxPrice;
 
+// Best available for a wheelchair user's party: how many of the `quantity` seats are wheelchair
+// spaces (the rest are companion seats beside them). 0 or absent: ordinary seats.
+const wheelchair = z.number().int().min(0).max(maxTicketsPerHold);
+const party = { message: 'Ask for no more wheelchair spaces than seats', path: ['wheelchair'] };
+const partyOk = (v: { quantity: number; wheelchair?: number }) => (v.wheelchair ?? 0) <= v.quantity;
+
 /** A form's whole decimal number: "12", not " 12", "1e1", "0x2" or "12.0". */
 const formNumber = (inner: z.ZodNumber) =>
   z
@@ -40,13 +46,27 @@ const schemas = {
   seats: z.object({ eventId, seats: seatIndexes }).strict(),
   /** POST /api/events/{id}/best-available (the event id comes from the path). */
   'api-best': z
-    .object({ eventId, quantity: z.number().int().min(1).max(maxTicketsPerHold), minPrice: price.optional(), maxPrice: price.optional() })
+    .object({
+      eventId,
+      quantity: z.number().int().min(1).max(maxTicketsPerHold),
+      minPrice: price.optional(),
+      maxPrice: price.optional(),
+      wheelchair: wheelchair.optional(),
+    })
     .strict()
-    .refine(bandOk, priceBand),
+    .refine(bandOk, priceBand)
+    .refine(partyOk, party),
   /** The best-available form. */
   'form-best': z
-    .object({ eventId, quantity: formNumber(z.number().int().min(1).max(maxTicketsPerHold)), minPrice: formPrice, maxPrice: formPrice })
-    .refine(bandOk, priceBand),
+    .object({
+      eventId,
+      quantity: formNumber(z.number().int().min(1).max(maxTicketsPerHold)),
+      minPrice: formPrice,
+      maxPrice: formPrice,
+      wheelchair: z.preprocess((v) => (v === '' ? undefined : v), formNumber(wheelchair).optional()),
+    })
+    .refine(bandOk, priceBand)
+    .refine(partyOk, party),
 };
 
 export type HoldVia = keyof typeof schemas;
@@ -54,7 +74,7 @@ export type HoldVia = keyof typeof schemas;
 export type Selection =
   | { kind: 'tickets'; eventId: string; ticketIds: string[] }
   | { kind: 'seats'; eventId: string; seats: number[] }
-  | { kind: 'best'; eventId: string; quantity: number; minPrice?: number; maxPrice?: number };
+  | { kind: 'best'; eventId: string; quantity: number; minPrice?: number; maxPrice?: number; wheelchair?: number };
 
 // Ticket-id holds keep their 400; best available has always answered 422 for bad input.
 const errorCode = {
@@ -73,5 +93,6 @@ export function parseSelection(via: HoldVia, input: unknown): Selection {
   const data = parsed.data;
   if ('ticketIds' in data) return { kind: 'tickets', eventId: data.eventId, ticketIds: data.ticketIds };
   if ('seats' in data) return { kind: 'seats', eventId: data.eventId, seats: data.seats };
-  return { kind: 'best', eventId: data.eventId, quantity: data.quantity, minPrice: data.minPrice, maxPrice: data.maxPrice };
+  const { quantity, minPrice, maxPrice, wheelchair: spaces } = data;
+  return { kind: 'best', eventId: data.eventId, quantity, minPrice, maxPrice, wheelchair: spaces };
 }

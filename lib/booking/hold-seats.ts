@@ -60,8 +60,8 @@ export async function holdSeats(db: Database, kv: Kv, fan: FanRequest, via: Hold
       return { ...hold, ticketIds };
     }
     case 'best': {
-      const { eventId, quantity, minPrice, maxPrice } = selection;
-      return reserveBestAvailable(db, kv, { eventId, quantity, minPrice, maxPrice, userId });
+      const { eventId, quantity, minPrice, maxPrice, wheelchair } = selection;
+      return reserveBestAvailable(db, kv, { eventId, quantity, minPrice, maxPrice, wheelchair, userId });
     }
   }
 }

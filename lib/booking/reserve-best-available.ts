@@ -3,10 +3,12 @@ import { z } from 'zod';
 import type { Database } from '@/db';
 import { AppError, fromZod } from '@/lib/errors';
 import { currentAvailability } from '@/lib/events/availability';
-import { seatRows, type RowSeat } from '@/lib/events/seat-rows';
+import { seatRows, type RowSeat, type SeatRows } from '@/lib/events/seat-rows';
 import { isUuid } from '@/lib/ids';
 import type { Kv } from '@/lib/kv/types';
 import { span } from '@/lib/timing/spans';
+import { flagBit } from '@/lib/venues/seat-flags';
+import { findAccessibleSeats } from './find-accessible-seats';
 import { findBestSeats } from './find-best-seats';
 import { maxTicketsPerHold } from './reserve-input';
 import { reserveSeats } from './reserve-seats';
@@ -20,11 +22,14 @@ export const bestAvailableSchema = z
     quantity: z.coerce.number().int().min(1).max(maxTicketsPerHold),
     minPrice: price,
     maxPrice: price,
+    // How many of the seats are wheelchair spaces; the rest sit beside them (lib/booking/find-accessible-seats.ts).
+    wheelchair: z.coerce.number().int().min(0).max(maxTicketsPerHold).optional(),
   })
   .refine((v) => v.minPrice === undefined || v.maxPrice === undefined || v.minPrice <= v.maxPrice, {
     message: 'The lowest price must not be above the highest',
     path: ['maxPrice'],
-  });
+  })
+  .refine((v) => (v.wheelchair ?? 0) <= v.quantity, { message: 'Ask for no more wheelchair spaces than seats', path: ['wheelchair'] });
 
 export type BestAvailableInput = z.input<typeof bestAvailableSchema> & { userId: string };
 
@@ -52,6 +57,30 @@ function held(eventId: string): Map<string, number> {
   return seats;
 }
 
+type PickOptions = { quantity: number; minPrice?: number; maxPrice?: number; wheelchair: number; isAvailable: (s: RowSeat) => boolean };
+
+// Wheelchair spaces and companion seats go to a party that asks for them, never to anyone else:
+// a companion seat alone would be refused by hold_seats(), and a wheelchair space is kept for
+// the fans who need one.
+const accessibleBits = flagBit.wheelchair | flagBit.companion;
+
+function pick(layout: SeatRows, o: PickOptions): string[] | undefined {
+  const { quantity, minPrice, maxPrice, wheelchair, isAvailable } = o;
+  if (wheelchair > 0) {
+    const companions = quantity - wheelchair;
+    return findAccessibleSeats(layout.rows, layout.focal, { wheelchair, companions, minPrice, maxPrice, isAvailable }) ?? undefined;
+  }
+  const ordinary = (s: RowSeat) => isAvailable(s) && (s.flags & accessibleBits) === 0;
+  return findBestSeats(layout.rows, layout.focal, { quantity, minPrice, maxPrice, limit: 1, isAvailable: ordinary })[0];
+}
+
+function partyText(quantity: number, wheelchair: number): string {
+  if (wheelchair === 0) return `${quantity} seats`;
+  const spaces = `${wheelchair} wheelchair space${wheelchair === 1 ? '' : 's'}`;
+  const companions = quantity - wheelchair;
+  return companions === 0 ? spaces : `${spaces} with ${companions} companion seat${companions === 1 ? '' : 's'}`;
+}
+
 /**
  * Holds the best `quantity` adjacent seats in one row (see findBestSeats) through the same
  * reserveSeats call a hand-picked hold uses, so every invariant of a hold applies unchanged.
@@ -61,7 +90,7 @@ function held(eventId: string): Map<string, number> {
 export async function reserveBestAvailable(db: Database, kv: Kv, input: BestAvailableInput): Promise<Hold & { ticketIds: string[] }> {
   const parsed = bestAvailableSchema.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error, 'validation_failed');
-  const { quantity, minPrice, maxPrice } = parsed.data;
+  const { quantity, minPrice, maxPrice, wheelchair = 0 } = parsed.data;
   const eventId = parsed.data.eventId.toLowerCase();
   const lost = new Set<string>();
 
@@ -82,13 +111,11 @@ export async function reserveBestAvailable(db: Database, kv: Kv, input: BestAvai
     lost.forEach(block);
     for (const [id, at] of heldSeats) if (at >= availability.startedAt) block(id);
     const isAvailable = (s: RowSeat) => codes[s.index] === 0;
-    const [best] = findBestSeats(layout.rows, layout.focal, { quantity, minPrice, maxPrice, limit: 1, isAvailable });
+    const best = pick(layout, { quantity, minPrice, maxPrice, wheelchair, isAvailable });
     if (!best) {
       if (picking.size === 0) inFlight.delete(eventId);
-      throw new AppError(
-        'conflict',
-        `There are no ${quantity} seats together${minPrice !== undefined || maxPrice !== undefined ? ' in that price range' : ''} right now.`,
-      );
+      const band = minPrice !== undefined || maxPrice !== undefined ? ' in that price range' : '';
+      throw new AppError('conflict', `There are no ${partyText(quantity, wheelchair)} together${band} right now.`);
     }
     for (const id of best) picking.add(id);
     try {

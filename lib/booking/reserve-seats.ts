@@ -11,6 +11,7 @@ import type { Kv } from '@/lib/kv/types';
 import { warnThrottled } from '@/lib/log';
 import { seatsChanged } from '@/lib/realtime/seats-changed';
 import { addSpan, span } from '@/lib/timing/spans';
+import { companionAlone } from './companion-alone';
 import { ticketIdFromLockKey, ticketLockKey } from './lock-keys';
 import { reserveInputSchema } from './reserve-input';
 import type { Hold } from './types';
@@ -97,7 +98,7 @@ async function committedHold(db: DbOrTx, reservationId: string): Promise<(Hold &
 }
 
 type ClaimRow = {
-  outcome: 'held' | 'no_event' | 'past' | 'not_on_sale' | 'unknown' | 'foreign' | 'taken' | 'limit';
+  outcome: 'held' | 'no_event' | 'past' | 'not_on_sale' | 'unknown' | 'foreign' | 'taken' | 'companion_alone' | 'limit';
   expiresAt: string | Date | null;
   version: string | null;
   seats: number[] | null;
@@ -107,7 +108,8 @@ type ClaimRow = {
   execMs: number;
 };
 
-// The whole decision is the hold_seats() function (db/migrations/0011_hold_seats_function.sql):
+// The whole decision is the hold_seats() function (db/migrations/0011_hold_seats_function.sql,
+// replaced by 0013_seat_flags.sql, which adds the companion-seat rule):
 // the fan's advisory lock, the row locks in id order, the checks, the per-fan limit under the
 // lock, the guarded claim, the reservation rows and the seat-version bump, in one round trip and
 // one transaction (autocommit), so no lock is held while a message crosses the network. It
@@ -140,6 +142,8 @@ export async function claimInPostgres(
       throw new AppError('validation_failed', 'Some of these tickets belong to another event.', { ticketIds: row.ids ?? [] });
     case 'taken':
       throw seatsTaken(row.ids ?? []);
+    case 'companion_alone':
+      throw companionAlone(row.ids ?? []);
     case 'limit': {
       const already = row.held ?? 0;
       throw new AppError(

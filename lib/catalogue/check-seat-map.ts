@@ -1,4 +1,4 @@
-import type { SeatMap } from '@/lib/venues/seat-map';
+import type { SeatMap, SeatMapRow, SeatMapSeat } from '@/lib/venues/seat-map';
 import type { TierPrices } from './types';
 import { seatsInOrder } from './seat-order';
 
@@ -17,12 +17,29 @@ export function seatMapProblems(map: SeatMap): string[] {
   let count = 0;
   for (const { section, row, seat } of seatsInOrder(map)) {
     count++;
+    if (seat.flags?.includes('companion') && !besideWheelchair(row, seat)) {
+      problems.push(
+        `section "${section.id}", row "${row.label}", seat ${seat.number} is a companion seat with no wheelchair space beside it`,
+      );
+    }
+    if (seat.flags?.includes('companion') && seat.flags.includes('wheelchair')) {
+      problems.push(
+        `section "${section.id}", row "${row.label}", seat ${seat.number} cannot be both a wheelchair space and a companion seat`,
+      );
+    }
     const key = `${section.id}\u0000${row.label}\u0000${seat.number}`;
     if (seats.has(key)) problems.push(`section "${section.id}", row "${row.label}" has seat ${seat.number} twice`);
     seats.add(key);
   }
   if (count === 0) problems.push('the map has no seats');
   return problems.slice(0, 20);
+}
+
+// A companion seat is sold only with a wheelchair space (hold_seats()), so one with none next to
+// it in its row could never be sold.
+function besideWheelchair(row: SeatMapRow, seat: SeatMapSeat): boolean {
+  const i = row.seats.indexOf(seat);
+  return [row.seats[i - 1], row.seats[i + 1]].some((s) => s?.flags?.includes('wheelchair'));
 }
 
 /** Every tier of the map priced, and no price for a tier the map lacks. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { queueMode } from '@/db/schema';
 import { isTimeZone } from '@/lib/local-time';
+import { seatFlags } from '@/lib/venues/seat-map';
 import { seatMapProblems } from './check-seat-map';
 
 // The shape of a file for `npm run catalogue:import` (documented in the README, example in
@@ -38,7 +39,20 @@ const seatMapSchema = z
             .array(
               z.object({
                 label: text(20),
-                seats: z.array(z.object({ number: z.number().int().positive(), x: coordinate, y: coordinate })).min(1),
+                seats: z
+                  .array(
+                    z.object({
+                      number: z.number().int().positive(),
+                      x: coordinate,
+                      y: coordinate,
+                      flags: z
+                        .array(z.enum(seatFlags, { error: `a seat flag is one of ${seatFlags.map((f) => `"${f}"`).join(', ')}` }))
+                        .max(seatFlags.length)
+                        .refine((f) => new Set(f).size === f.length, 'each flag at most once')
+                        .optional(),
+                    }),
+                  )
+                  .min(1),
               }),
             )
             .min(1),

@@ -23,19 +23,29 @@ export type CopyRows = (table: string, columns: string[], chunks: Iterable<strin
 
 // A venue's seats as parallel columns in seat order, built once per map however many events
 // play there (the seed issues 320 events' tickets from 40 maps).
-type SeatColumns = { index: number[]; section: string[]; row: string[]; number: number[]; tier: string[]; copyLines?: string[] };
+// `flags` as Postgres array literals ("{aisle,restricted}"), the seat's flags from the map.
+type SeatColumns = {
+  index: number[];
+  section: string[];
+  row: string[];
+  number: number[];
+  tier: string[];
+  flags: string[];
+  copyLines?: string[];
+};
 const columnsOf = new WeakMap<SeatMap, SeatColumns>();
 
 function seatColumns(map: SeatMap): SeatColumns {
   let columns = columnsOf.get(map);
   if (!columns) {
-    columns = { index: [], section: [], row: [], number: [], tier: [] };
+    columns = { index: [], section: [], row: [], number: [], tier: [], flags: [] };
     for (const { index, section, row, seat } of seatsInOrder(map)) {
       columns.index.push(index);
       columns.section.push(section.id);
       columns.row.push(row.label);
       columns.number.push(seat.number);
       columns.tier.push(section.tier);
+      columns.flags.push(`{${(seat.flags ?? []).join(',')}}`);
     }
     columnsOf.set(map, columns);
   }
@@ -44,7 +54,7 @@ function seatColumns(map: SeatMap): SeatColumns {
 
 /**
  * One available ticket per seat of each event's map, seat_index in the map's fixed order, priced
- * by the seat's tier: one statement per event (the seats travel as arrays, five parameters, so a
+ * by the seat's tier: one statement per event (the seats travel as arrays, six parameters, so a
  * 40,000-seat stadium is one round trip). The events' seat versions are bumped in the same
  * transaction, so no per-process cache keeps serving the event without these seats.
  */
@@ -60,7 +70,7 @@ export async function issueTickets(
   }
   let issued = 0;
   if (opts.copy) {
-    const columns = ['id', 'event_id', 'seat_index', 'section', 'row', 'number', 'tier', 'price_minor', 'currency'];
+    const columns = ['id', 'event_id', 'seat_index', 'section', 'row', 'number', 'tier', 'seat_flags', 'price_minor', 'currency'];
     await opts.copy('tickets', columns, copyChunks(issues, opts.ticketId ?? randomUUID));
     issued = issues.reduce((n, i) => n + seatColumns(i.seatMap).index.length, 0);
   }
@@ -68,10 +78,10 @@ export async function issueTickets(
     const c = seatColumns(issue.seatMap);
     const tiers = Object.keys(issue.prices);
     await tx.execute(sql`
-      insert into ${tickets} (event_id, seat_index, section, "row", number, tier, price_minor, currency)
-      select ${issue.eventId}, s.seat_index, s.section, s.row, s.number, s.tier, p.price, ${issue.currency.toUpperCase()}
+      insert into ${tickets} (event_id, seat_index, section, "row", number, tier, seat_flags, price_minor, currency)
+      select ${issue.eventId}, s.seat_index, s.section, s.row, s.number, s.tier, s.flags::text[], p.price, ${issue.currency.toUpperCase()}
       from unnest(${intArray(c.index)}::int[], ${textArray(c.section)}::text[], ${textArray(c.row)}::text[],
-                  ${intArray(c.number)}::int[], ${textArray(c.tier)}::text[]) as s(seat_index, section, row, number, tier)
+                  ${intArray(c.number)}::int[], ${textArray(c.tier)}::text[], ${textArray(c.flags)}::text[]) as s(seat_index, section, row, number, tier, flags)
       join unnest(${textArray(tiers)}::text[], ${intArray(tiers.map((t) => issue.prices[t]!))}::int[]) as p(tier, price) using (tier)`);
     issued += c.index.length;
   }
@@ -86,9 +96,9 @@ function* copyChunks(issues: TicketIssue[], ticketId: () => string): Generator<s
   let chunk = '';
   for (const issue of issues) {
     const c = seatColumns(issue.seatMap);
-    // The seat's part of each line ("index\tsection\trow\tnumber\ttier") once per map.
+    // The seat's part of each line ("index\tsection\trow\tnumber\ttier\tflags") once per map.
     c.copyLines ??= c.index.map(
-      (index, k) => `${index}\t${copyText(c.section[k]!)}\t${copyText(c.row[k]!)}\t${c.number[k]}\t${copyText(c.tier[k]!)}`,
+      (index, k) => `${index}\t${copyText(c.section[k]!)}\t${copyText(c.row[k]!)}\t${c.number[k]}\t${copyText(c.tier[k]!)}\t${c.flags[k]}`,
     );
     const suffix = new Map(Object.entries(issue.prices).map(([tier, price]) => [tier, `\t${price}\t${issue.currency.toUpperCase()}\n`]));
     for (let k = 0; k < c.index.length; k++) {

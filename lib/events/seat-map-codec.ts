@@ -1,4 +1,4 @@
-import type { SeatMap, SeatMapRow, SeatMapSeat } from '@/lib/venues/seat-map';
+import { seatFlags, type SeatFlag, type SeatMap, type SeatMapRow, type SeatMapSeat } from '@/lib/venues/seat-map';
 
 // The seat map on the wire: each row as a few runs of evenly spaced seats instead of one
 // coordinate pair per seat, expanded again in the browser. A stadium's 40,000 seats sit in about
@@ -15,7 +15,12 @@ import type { SeatMap, SeatMapRow, SeatMapSeat } from '@/lib/venues/seat-map';
 export type SeatRun = [firstNumber: number, count: number, x: number, y: number, dx: number, dy: number, turn: number];
 export type CompactRow = [label: string, ...runs: SeatRun[]];
 export type CompactSection = Omit<SeatMap['sections'][number], 'rows'> & { rows: CompactRow[] };
-export type CompactSeatMap = Omit<SeatMap, 'sections'> & { sections: CompactSection[] };
+// Seat flags (wheelchair, companion, aisle, restricted) travel beside the rows: per flag, the
+// flagged seats' indexes in seat order as gaps from the previous one, and a negative -k for "and
+// the next k seats too" ([3, -2, 18] is seats 3, 4, 5 and 23): small numbers for row ends, two
+// for a whole block of restricted view. Absent when no seat has a flag.
+export type CompactFlags = Partial<Record<SeatFlag, number[]>>;
+export type CompactSeatMap = Omit<SeatMap, 'sections'> & { sections: CompactSection[]; flags?: CompactFlags };
 
 export const tolerance = 0.2;
 
@@ -125,18 +130,67 @@ export function encodeRow(row: SeatMapRow): CompactRow {
   return [row.label, ...runs];
 }
 
-export function encodeSeatMap(map: SeatMap): CompactSeatMap {
-  return { ...map, sections: map.sections.map((s) => ({ ...s, rows: s.rows.map(encodeRow) })) };
+function encodeFlags(map: SeatMap): CompactFlags | undefined {
+  const out: CompactFlags = {};
+  const last: Partial<Record<SeatFlag, number>> = {};
+  let index = 0;
+  for (const section of map.sections) {
+    for (const row of section.rows) {
+      for (const seat of row.seats) {
+        for (const flag of seat.flags ?? []) {
+          const list = (out[flag] ??= []);
+          const previous = last[flag];
+          const tail = list.at(-1)!;
+          if (previous === index - 1 && tail < 0) list[list.length - 1] = tail - 1;
+          else if (previous === index - 1 && list.length > 0) list.push(-1);
+          else list.push(index - (previous ?? 0));
+          last[flag] = index;
+        }
+        index++;
+      }
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
-export function decodeSeatMap(map: CompactSeatMap): SeatMap {
+export function encodeSeatMap(map: SeatMap): CompactSeatMap {
+  const flags = encodeFlags(map);
+  return { ...map, sections: map.sections.map((s) => ({ ...s, rows: s.rows.map(encodeRow) })), ...(flags ? { flags } : {}) };
+}
+
+/** Seat index -> its flags, in the order of seatFlags. */
+function decodeFlags(flags: CompactFlags | undefined): Map<number, SeatFlag[]> {
+  const bySeat = new Map<number, SeatFlag[]>();
+  for (const flag of seatFlags) {
+    let index = 0;
+    const mark = (i: number) => {
+      const list = bySeat.get(i);
+      if (list) list.push(flag);
+      else bySeat.set(i, [flag]);
+    };
+    for (const step of flags?.[flag] ?? []) {
+      if (step < 0) for (let k = 0; k < -step; k++) mark(++index);
+      else mark((index += step));
+    }
+  }
+  return bySeat;
+}
+
+export function decodeSeatMap(compact: CompactSeatMap): SeatMap {
+  const { flags, ...map } = compact;
+  const flagsOf = decodeFlags(flags);
+  let index = 0;
   return {
     ...map,
     sections: map.sections.map((s) => ({
       ...s,
       rows: s.rows.map(([label, ...runs]) => {
         const seats: SeatMapSeat[] = [];
-        for (const run of runs) walk(run, (number, x, y) => seats.push({ number, x, y }));
+        for (const run of runs)
+          walk(run, (number, x, y) => {
+            const seatFlags = flagsOf.get(index++);
+            seats.push(seatFlags ? { number, x, y, flags: seatFlags } : { number, x, y });
+          });
         return { label, seats };
       }),
     })),

@@ -3,10 +3,12 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { tickets } from '@/db/schema';
 import { seatsInOrder } from '@/lib/catalogue/seat-order';
+import { flagBits } from '@/lib/venues/seat-flags';
 import type { Kv } from '@/lib/kv/types';
 import { getEventDetails } from './get-event-view';
 
-export type RowSeat = { index: number; id: string; x: number; y: number; price: number };
+/** `flags` as bits (lib/venues/seat-flags.ts flagBit). */
+export type RowSeat = { index: number; id: string; x: number; y: number; price: number; flags: number };
 /** An event's seats by row of its venue, in seat order, with the ticket for each: what best available ranks. */
 export type SeatRows = { focal: { x: number; y: number }; count: number; rows: RowSeat[][]; indexOf: Map<string, number> };
 
@@ -36,7 +38,7 @@ async function build(db: DbOrTx, kv: Kv, eventId: string): Promise<SeatRows> {
       rowKey = key;
     }
     const ticket = issued[index];
-    if (ticket) current.push({ index, id: ticket.id, x: seat.x, y: seat.y, price: ticket.price });
+    if (ticket) current.push({ index, id: ticket.id, x: seat.x, y: seat.y, price: ticket.price, flags: flagBits(seat.flags) });
   }
   if (current.length) rows.push(current);
   return { focal: details.venue.seatMap.focal, count: issued.length, rows, indexOf: new Map(rows.flat().map((s) => [s.id, s.index])) };

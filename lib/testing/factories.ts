@@ -6,7 +6,8 @@ import { createPerformers } from '@/lib/catalogue/create-performers';
 import { createVenue } from '@/lib/catalogue/create-venue';
 import { insertEvents } from '@/lib/catalogue/insert-events';
 import { issueTickets } from '@/lib/catalogue/issue-tickets';
-import type { SeatMap } from '@/lib/venues/seat-map';
+import { markSeatFlags, type FlagPlan } from '@/lib/venues/seat-flags';
+import type { SeatFlag, SeatMap } from '@/lib/venues/seat-map';
 
 // Test data: every test makes its own fans and event with unique names, so tests never depend on
 // each other or on the seed. Works with any postgres.js client (vitest and Playwright alike).
@@ -30,7 +31,7 @@ export type TestEvent = {
   eventId: string;
   venueId: string;
   ticketIds: string[];
-  seats: Array<{ id: string; section: string; row: string; number: number; price: number }>;
+  seats: Array<{ id: string; section: string; row: string; number: number; price: number; flags: SeatFlag[] }>;
 };
 
 // The small grid's tiers, one per section in turn: $50, $60, $70.
@@ -82,11 +83,22 @@ function gridMap(sections: number, rows: number, seatsPerRow: number): SeatMap {
  */
 export async function createEvent(
   sql: postgres.Sql,
-  opts: { sections?: number; rows?: number; seatsPerRow?: number; onSaleAt?: Date; date?: Date; name?: string; seatMap?: SeatMap } = {},
+  opts: {
+    sections?: number;
+    rows?: number;
+    seatsPerRow?: number;
+    onSaleAt?: Date;
+    date?: Date;
+    name?: string;
+    seatMap?: SeatMap;
+    /** Seat flags marked on the map as the generated venues get them (lib/venues/seat-flags.ts). */
+    flagPlan?: FlagPlan;
+  } = {},
 ): Promise<TestEvent> {
   const { sections = 2, rows = 2, seatsPerRow = 10 } = opts;
   const tag = randomUUID().slice(0, 8);
-  const map = opts.seatMap ?? gridMap(sections, rows, seatsPerRow);
+  const plain = opts.seatMap ?? gridMap(sections, rows, seatsPerRow);
+  const map = opts.flagPlan ? markSeatFlags(plain, opts.flagPlan) : plain;
   const prices = Object.fromEntries(
     map.tiers.map((t, i) => [t.id, opts.seatMap ? Math.max(1_000, 12_000 - 2_000 * i) : gridTiers.find((g) => g.id === t.id)!.price]),
   );
@@ -117,6 +129,6 @@ export async function createEvent(
     return { eventId: id!, venueId: venue.id };
   });
   const seats = await sql<TestEvent['seats']>`
-    select id, section, "row", number, price_minor as price from tickets where event_id = ${eventId} order by seat_index`;
+    select id, section, "row", number, price_minor as price, seat_flags as flags from tickets where event_id = ${eventId} order by seat_index`;
   return { eventId, venueId, ticketIds: seats.map((t) => t.id), seats: [...seats] };
 }

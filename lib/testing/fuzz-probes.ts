@@ -167,6 +167,14 @@ export function fuzzProbes(event: TestEvent, cookie: string): Probe[] {
     { minPrice: 500, maxPrice: 100 },
     { minPrice: 1e12 },
     { eventId: randomUUID() },
+    // Wheelchair spaces among the seats: a JSON integer from 0 to quantity, nothing else.
+    { wheelchair: 2 },
+    { wheelchair: '1' },
+    { wheelchair: true },
+    { wheelchair: -1 },
+    { wheelchair: 0.5 },
+    { wheelchair: [1] },
+    { companions: 1 },
   ]) {
     add(`best ${JSON.stringify(prices)}`, json('POST', `/api/events/${event.eventId}/best-available`, { quantity: 1, ...prices }));
   }

@@ -26,5 +26,15 @@ export async function holdInvariantViolations(sql: postgres.Sql, eventId: string
     where t.event_id = ${eventId} and t.status = 'reserved' and t.hold_expires_at > now()
       and not exists (select 1 from reservations r where r.id = t.hold_id and r.status = 'active')`;
   for (const o of orphans) problems.push(`ticket ${o.id} is reserved without an active reservation`);
+
+  // A companion seat is held or sold only together with a wheelchair space (hold_seats()).
+  const alone = await sql`
+    select rt.reservation_id from reservation_tickets rt
+    join reservations r on r.id = rt.reservation_id
+    join tickets t on t.id = rt.ticket_id
+    where r.event_id = ${eventId} and r.status in ('active', 'converted')
+    group by rt.reservation_id
+    having bool_or('companion' = any(t.seat_flags)) and not bool_or('wheelchair' = any(t.seat_flags))`;
+  for (const a of alone) problems.push(`hold ${a.reservation_id} has a companion seat without a wheelchair space`);
   return problems;
 }

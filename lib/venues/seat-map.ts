@@ -4,7 +4,12 @@
 
 export type Point = readonly [x: number, y: number];
 
-export type SeatMapSeat = { number: number; x: number; y: number };
+// What a fan may need to know about a seat before choosing it (lib/venues/seat-flags.ts). A
+// companion seat is sold only together with a wheelchair space (enforced by hold_seats()).
+export const seatFlags = ['wheelchair', 'companion', 'aisle', 'restricted'] as const;
+export type SeatFlag = (typeof seatFlags)[number];
+
+export type SeatMapSeat = { number: number; x: number; y: number; flags?: SeatFlag[] };
 export type SeatMapRow = { label: string; seats: SeatMapSeat[] };
 
 export type SeatMapSection = {

@@ -30,6 +30,7 @@ export async function joinWaitlist(db: Database, input: JoinWaitlistInput & { us
         (select count(*)::int from tickets where event_id = ${eventId}
            and price_minor <= ${input.maxPrice}
            ${section === null ? sql`` : sql`and section = ${section}`}
+           and not (seat_flags && array['wheelchair', 'companion'])
            and (status = 'available' or (status = 'reserved' and hold_expires_at <= now()))) as fits
       from events where id = ${eventId}`);
     if (!event) throw new AppError('not_found', 'No such event.');

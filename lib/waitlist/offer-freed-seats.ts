@@ -70,9 +70,12 @@ async function offerOnce(tx: DbOrTx, eventId: string): Promise<Made | 'again' | 
     .limit(lineDepth);
   if (line.length === 0) return null;
   // Free now, in seat order: available, or held by a hold that has lapsed (sweeper not yet run).
+  // Never a wheelchair space or a companion seat: those go to fans who ask for them, and a
+  // companion seat alone cannot be held (hold_seats()).
   const free = await tx.execute<FreeSeat>(sql`
     select id, section, row, number, price_minor as "priceMinor" from tickets
     where event_id = ${eventId} and (status = 'available' or (status = 'reserved' and hold_expires_at <= now()))
+      and not (seat_flags && array['wheelchair', 'companion'])
     order by seat_index`);
   if (free.length === 0) return null;
 

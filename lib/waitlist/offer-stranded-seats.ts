@@ -15,7 +15,7 @@ export async function offerStrandedSeats(db: Database): Promise<number> {
     select distinct w.event_id as "eventId" from waitlist_entries w
     where w.status = 'waiting' and exists (
       select 1 from tickets t where t.event_id = w.event_id and t.price_minor <= w.max_price_minor
-        and (w.section is null or t.section = w.section)
+        and (w.section is null or t.section = w.section) and not (t.seat_flags && array['wheelchair', 'companion'])
         and (t.status = 'available' or (t.status = 'reserved' and t.hold_expires_at <= now())))
     limit 100`);
   let offers = 0;
