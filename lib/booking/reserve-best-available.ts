@@ -35,7 +35,9 @@ export type BestAvailableInput = z.input<typeof bestAvailableSchema> & { userId:
 
 // Another fan may take the chosen seats between our read and our claim; each retry reads afresh.
 const attempts = 3;
-// The first attempt may pick from an availability read this recent without a version lookup.
+// The first attempt may pick from an availability read this recent without a version lookup (or
+// up to three times as old while a newer one is read, lib/events/availability.ts); this process's
+// own holds since the read are laid over it (heldForgetMs is longer).
 const recentMs = 1_000;
 
 // Seats this process has picked and not yet let go (in flight), and seats it has held, with when
