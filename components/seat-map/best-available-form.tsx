@@ -21,6 +21,11 @@ export function BestAvailableForm({ eventId, currency, prices, maxSeats, signInU
   // Success redirects to the hold page, so the state only ever holds a failure.
   const [state, action, pending] = useActionState(holdAction, null);
   const error = state && 'error' in state ? state.error : null;
+  const seatCountOptions = Array.from({ length: maxSeats }, (_, i) => (
+    <option key={i + 1} value={i + 1}>
+      {i + 1}
+    </option>
+  ));
   const priceOptions = (emptyLabel: string) => [
     <option key="" value="">
       {emptyLabel}
@@ -40,22 +45,14 @@ export function BestAvailableForm({ eventId, currency, prices, maxSeats, signInU
         <div>
           <label htmlFor="best-quantity">Seats</label>
           <select id="best-quantity" name="quantity" defaultValue="2">
-            {Array.from({ length: maxSeats }, (_, i) => (
-              <option key={i + 1} value={i + 1}>
-                {i + 1}
-              </option>
-            ))}
+            {seatCountOptions}
           </select>
         </div>
         <div>
           <label htmlFor="best-wheelchair">Wheelchair spaces among them</label>
           <select id="best-wheelchair" name="wheelchair" defaultValue="" aria-describedby="best-wheelchair-help">
             <option value="">None</option>
-            {Array.from({ length: maxSeats }, (_, i) => (
-              <option key={i + 1} value={i + 1}>
-                {i + 1}
-              </option>
-            ))}
+            {seatCountOptions}
           </select>
         </div>
         <div>
