@@ -62,12 +62,15 @@ export async function expandWords(run: Run, words: string[]): Promise<WordTerms[
     const variants = [...new Set(missing.flatMap((w) => deletions(w, maxEdits(w))))];
     // search_fold() is the documents' own folding (unaccent knows letters NFKD leaves alone: ø,
     // ß); the range on the C-collated index finds every word beginning with it.
-    const rows = await run<{ word: string; folded: string; prefixes: string[]; candidates: string[] }>(sql`
+    const rows = await run<{ word: string; folded: string; whole: boolean; prefixes: string[]; candidates: string[] }>(sql`
       with c as (
         select coalesce(array_agg(distinct v.word), '{}') as candidates
         from search_word_variants v where v.variant = any(${sql.param(variants)}::text[])
       )
       select w.word, f.folded, c.candidates,
+        -- Whether the documents' parser keeps the word whole: it reads "7e24c8ad" as the number
+        -- 7e24 and the word c8ad, which only search_term() (the same parser) then finds.
+        to_tsvector('simple', f.folded)::text = quote_literal(f.folded) || ':1' as whole,
         array(select x.word from search_words x
               where x.word collate "C" >= f.folded collate "C" and x.word collate "C" < (f.folded || chr(1114111)) collate "C"
               order by x.word collate "C" limit ${maxPrefixWords + 1}) as prefixes
@@ -93,7 +96,7 @@ export async function expandWords(run: Run, words: string[]): Promise<WordTerms[
     for (const row of rows) {
       if (!unexpanded.includes(row.word)) continue;
       const expanded = [row.folded, ...row.prefixes.filter((p) => p !== row.folded)];
-      const exact = row.prefixes.length <= maxPrefixWords && expanded.every((w) => plain.test(w));
+      const exact = row.whole && row.prefixes.length <= maxPrefixWords && expanded.every((w) => plain.test(w));
       remember(prefixCache, row.word, exact ? expanded : null, now + prefixMs);
     }
   }
