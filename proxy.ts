@@ -27,11 +27,15 @@ const judgedPerFan = 'private, no-store';
 const maxActionBodyBytes = 64 * 1024;
 
 export async function proxy(request: NextRequest) {
+  const pathname = request.nextUrl.pathname;
   if (request.headers.has('next-action')) {
+    // Actions post to pages, never to the API; Next left such a request unanswered now and then.
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      return NextResponse.json(errorBody(new AppError('bad_request', 'Server actions are not posted to the API.')), { status: 400 });
+    }
     const refused = refuseActionBody(request);
     if (refused) return refused;
   }
-  const pathname = request.nextUrl.pathname;
   const decision = await gate(
     { pathname, cookie: (name) => request.cookies.get(name)?.value },
     await queuedEventIds(db, getKv(), { fresh: false }),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testSql } from '@/lib/testing/db';
@@ -28,7 +29,12 @@ type Answer = { status: number; headers: Record<string, string>; body: string; v
 const transport = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'vary']);
 
 async function send(base: string, path: string, init: RequestInit): Promise<Answer> {
-  const response = await fetch(`${base}${path}`, { method: 'POST', ...init });
+  // A request that hangs fails alone, naming its server and path, instead of timing out the test.
+  const response = await fetch(`${base}${path}`, { method: 'POST', signal: AbortSignal.timeout(15_000), ...init }).catch(
+    (error: unknown) => {
+      throw new Error(`POST ${base}${path}: ${(error as Error).message}`);
+    },
+  );
   const headers = Object.fromEntries([...response.headers].filter(([name]) => !transport.has(name)));
   return { status: response.status, headers, body: await response.text(), vary: response.headers.get('vary') };
 }
@@ -61,17 +67,6 @@ describe('the hold fast path answers as Next does', () => {
   it('gives every bad request the same status, headers and body, and changes nothing', async () => {
     const reserve = '/api/reservations';
     const best = `/api/events/${event.eventId}/best-available`;
-    const big = ' '.repeat(70 * 1024);
-    const chunked = (): RequestInit & { duplex: 'half' } => ({
-      headers: { 'content-type': 'application/json' },
-      body: new ReadableStream({
-        start(controller) {
-          for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode(' '.repeat(4096)));
-          controller.close();
-        },
-      }),
-      duplex: 'half',
-    });
     const cases: [string, string, () => Promise<RequestInit>][] = [
       ['no session', reserve, async () => ({ headers: { 'content-type': 'application/json' }, body: '{}' })],
       ['forged session', reserve, async () => jsonInit({}, 'next-auth.session-token=abc.def.ghi.jkl.mno')],
@@ -95,15 +90,6 @@ describe('the hold fast path answers as Next does', () => {
       ],
       ['not JSON', reserve, () => jsonInit('{"eventId":')],
       ['not UTF-8', reserve, async () => ({ ...(await jsonInit('')), body: new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]) })],
-      ['70 KB declared', reserve, () => jsonInit(big)],
-      [
-        '80 KB chunked',
-        reserve,
-        async () => {
-          const init = chunked();
-          return { ...init, headers: { ...(init.headers as Record<string, string>), cookie: await fanCookie() } };
-        },
-      ],
       ['an array', reserve, () => jsonInit([])],
       ['a bad event id', reserve, () => jsonInit({ eventId: 'nope', ticketIds: [event.ticketIds[0]] })],
       ['no tickets', reserve, () => jsonInit({ eventId: event.eventId, ticketIds: [] })],
@@ -134,11 +120,49 @@ describe('the hold fast path answers as Next does', () => {
     ];
     const before = await snapshot(event.eventId);
     for (const [name, path, init] of cases) {
-      const [fast, viaNext] = await both(path, init);
+      const [fast, viaNext] = await both(path, init).catch((error: unknown) => {
+        throw new Error(`${name}: ${(error as Error).message}`);
+      });
       expect({ name, ...fast, vary: null }).toEqual({ name, ...viaNext, vary: null });
       expect(fast.status >= 400 && fast.status < 500, `${name}: ${fast.status}`).toBe(true);
     }
     expect(await snapshot(event.eventId)).toBe(before);
+  }, 120_000);
+
+  it('refuses an oversized body, declared or chunked, with the same 413', async () => {
+    // Each on a connection of its own: Next stops reading an oversized body and leaves the rest
+    // on a kept-alive socket, where it held up the next request now and then (ours drains it).
+    const oversized = async (base: string, chunkedBody: boolean) => {
+      const cookie = await fanCookie();
+      return new Promise<Answer>((resolve, reject) => {
+        const headers: Record<string, string> = { 'content-type': 'application/json', cookie, connection: 'close' };
+        if (!chunkedBody) headers['content-length'] = String(70 * 1024);
+        const request = httpRequest(`${base}/api/reservations`, { method: 'POST', headers, agent: false }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (c: Buffer) => chunks.push(c));
+          response.on('end', () => {
+            const kept = Object.entries(response.headers).filter(([name]) => !transport.has(name));
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: Object.fromEntries(kept.map(([k, v]) => [k, String(v)])),
+              body: Buffer.concat(chunks).toString(),
+              vary: null,
+            });
+          });
+        });
+        request.on('error', (error) =>
+          error.message.includes('EPIPE') || error.message.includes('ECONNRESET') ? undefined : reject(error),
+        );
+        if (chunkedBody) for (let i = 0; i < 20; i++) request.write(' '.repeat(4096));
+        else request.write(' '.repeat(70 * 1024));
+        request.end();
+      });
+    };
+    for (const chunkedBody of [false, true]) {
+      const [fast, viaNext] = [await oversized(baseUrl, chunkedBody), await oversized(next.url, chunkedBody)];
+      expect(fast.status, chunkedBody ? 'chunked' : 'declared').toBe(413);
+      expect(fast).toEqual(viaNext);
+    }
   });
 
   it('holds, refuses taken seats and the ticket limit, and picks best available, with the same answers', async () => {
