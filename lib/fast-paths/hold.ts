@@ -33,7 +33,12 @@ export function holdFastPath(everyResponse: Record<string, string>): FastPath {
     if (!door) return false;
     const token = sessionToken(req.headers.cookie);
     if (token === undefined) return false;
-    void answer(req, token, door).then((plain) => send(res, plain, everyResponse));
+    void answer(req, token, door)
+      .then((plain) => send(res, plain, everyResponse))
+      .catch((error: unknown) => {
+        console.error(error);
+        res.destroy();
+      });
     return true;
   };
 }
