@@ -29,11 +29,19 @@ export default defineConfig({
   use: { baseURL, trace: 'retain-on-failure', launchOptions: chromium },
   projects: [
     { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
-    // A phone: touch, 390 x 844, mobile viewport rules. Only the phone journeys and one existing
-    // journey run here, so the whole run stays short.
+    // A phone: touch, 390 x 844, mobile viewport rules. The phone journeys, the sign-up journey
+    // and issue 16's features (accessible seats, more time, the waitlist, the honest queue) run
+    // here, so the whole run stays short.
     {
       name: 'phone',
-      testMatch: ['fan-journey.spec.ts', 'journey.spec.ts', 'accessible-seats.spec.ts'],
+      testMatch: [
+        'fan-journey.spec.ts',
+        'journey.spec.ts',
+        'accessible-seats.spec.ts',
+        'more-time.spec.ts',
+        'waitlist.spec.ts',
+        'waiting-room.spec.ts',
+      ],
       use: {
         ...devices['Pixel 7'],
         viewport: { width: 390, height: 844 },
