@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { formatMoney } from '../lib/money';
-import { createEvent, createFans, testPassword, type TestEvent, type TestFan } from '../lib/testing/factories';
+import { createEvent, createFans, type TestEvent } from '../lib/testing/factories';
 import type { FlagPlan } from '../lib/venues/seat-flags';
-import { expect, openSeatList, test } from './fixtures';
+import { expect, openSeatList, signIn, test } from './fixtures';
 
 // Accessible seating on both profiles (desktop and phone): the marks and words on the map, the
 // tooltip and the list, the filters, the companion rule and best available for a wheelchair user.
@@ -23,14 +22,6 @@ const listLabel = (s: Seat, state: string) =>
   `Row ${s.row}, seat ${s.number}, ${formatMoney(s.price, 'USD')}, ${s.flags.map((f) => `${words[f]}, `).join('')}${state}`;
 const find = (e: TestEvent, section: string, row: string, n: number) =>
   e.seats.find((s) => s.section === section && s.row === row && s.number === n)!;
-
-async function signIn(page: Page, fan: TestFan, then: string) {
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(then)}`);
-  await page.getByLabel('Email').fill(fan.email);
-  await page.getByLabel('Password').fill(testPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(new RegExp(`${then}$`));
-}
 
 test('seat flags show on the map, in the tooltip and the list, and the filters narrow both', async ({ page, sql }) => {
   const e = await createEvent(sql, { name: `Access Night ${Date.now()}`, flagPlan: plan });

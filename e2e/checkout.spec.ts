@@ -1,6 +1,6 @@
 import { formatMoney } from '../lib/money';
-import { createFans, testPassword, type TestFan } from '../lib/testing/factories';
-import { expect, openSeatList, test, type JourneyEvent } from './fixtures';
+import { createFans } from '../lib/testing/factories';
+import { expect, openSeatList, signIn, test, type JourneyEvent } from './fixtures';
 import type { Page } from '@playwright/test';
 
 type Seat = JourneyEvent['seats'][number];
@@ -11,14 +11,6 @@ type Seat = JourneyEvent['seats'][number];
 
 const seatBox = (page: Page, seat: Seat, status: 'available' | 'held' | 'sold') =>
   page.getByRole('checkbox', { name: `Row ${seat.row}, seat ${seat.number}, ${formatMoney(seat.price, 'USD')}, ${status}`, exact: true });
-
-async function signIn(page: Page, fan: TestFan, callbackUrl: string) {
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  await page.getByLabel('Email').fill(fan.email);
-  await page.getByLabel('Password').fill(testPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(new RegExp(`${callbackUrl}$`));
-}
 
 async function holdTwoSeats(page: Page, first: Seat, second: Seat) {
   await openSeatList(page);

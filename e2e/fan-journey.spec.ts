@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { formatMoney } from '../lib/money';
-import { createFans, testPassword, type TestFan } from '../lib/testing/factories';
-import { expect, test, type JourneyEvent } from './fixtures';
+import { createFans } from '../lib/testing/factories';
+import { expect, signIn, test, type JourneyEvent } from './fixtures';
 
 // The fan's journey on both profiles of playwright.config.ts: the desktop one and the phone one
 // (touch, 390 x 844). What a fan lost or was misled by before (issue 15) is checked here.
@@ -30,14 +30,6 @@ async function pick(page: Page, seat: Seat) {
   await expect.poll(async () => (await checked()) || (await map.getAttribute('viewBox')) !== before).toBe(true);
   if (!(await checked())) await press(page, box);
   await expect(box).toHaveAttribute('aria-checked', 'true');
-}
-
-async function signIn(page: Page, fan: TestFan, then: string) {
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(then)}`);
-  await page.getByLabel('Email').fill(fan.email);
-  await page.getByLabel('Password').fill(testPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(new RegExp(`${then}$`));
 }
 
 test('seats picked while signed out are kept through sign-up and held straight after', async ({ page, testEvent, newFan }) => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { test as base, expect, type Page } from '@playwright/test';
 import postgres from 'postgres';
-import { createEvent, type TestEvent } from '../lib/testing/factories';
+import { createEvent, testPassword, type TestEvent, type TestFan } from '../lib/testing/factories';
 import { assertLocalDatabase, testDatabaseUrl as databaseUrl } from '../lib/testing/test-env';
 
 // Journeys write straight into the database the site under test reads (TEST_DATABASE_URL, as
@@ -63,4 +63,13 @@ export { expect };
 /** The seat list renders on request: open it. The tab remembers, so later event pages open with it. */
 export async function openSeatList(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Show seats as a list' }).click();
+}
+
+/** Signs the fan in through the form and waits to land on `then`. */
+export async function signIn(page: Page, fan: TestFan, then: string): Promise<void> {
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(then)}`);
+  await page.getByLabel('Email').fill(fan.email);
+  await page.getByLabel('Password').fill(testPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(new RegExp(`${then}$`));
 }

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { devices, type Page } from '@playwright/test';
 import { formatMoney } from '../lib/money';
-import { createFans, testPassword, type TestFan } from '../lib/testing/factories';
-import { expect, test, type JourneyEvent } from './fixtures';
+import { createFans } from '../lib/testing/factories';
+import { expect, signIn, test, type JourneyEvent } from './fixtures';
 
 type Seat = JourneyEvent['seats'][number];
 type State = 'available' | 'held' | 'held by you' | 'available, selected';
@@ -11,14 +11,6 @@ type State = 'available' | 'held' | 'held by you' | 'available, selected';
 const label = (seat: Seat, state: State) =>
   `Section ${seat.section.slice(1)}, row ${seat.row}, seat ${seat.number}, ${formatMoney(seat.price, 'USD')}, ${state}`;
 const mapSeat = (page: Page, seat: Seat, state: State) => page.getByRole('checkbox', { name: label(seat, state), exact: true });
-
-async function signIn(page: Page, fan: TestFan, then: string) {
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(then)}`);
-  await page.getByLabel('Email').fill(fan.email);
-  await page.getByLabel('Password').fill(testPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(new RegExp(`${then}$`));
-}
 
 /** Resolves when the map shows every seat in the state, checked each frame for a fair latency. */
 function waitForStates(page: Page, seats: Seat[], state: State) {
