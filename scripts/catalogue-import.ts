@@ -5,7 +5,7 @@
 // embedded Postgres, and Redis on 127.0.0.1:6379 when one answers), so the running site's caches
 // are the ones it updates. Runs under `tsx --conditions=react-server` for the `server-only` guard.
 import { readFile } from 'node:fs/promises';
-import { redisAnswers } from './redis-probe';
+import { defaultToDevStores } from './redis-probe';
 
 async function main(): Promise<number> {
   const file = process.argv[2];
@@ -20,11 +20,7 @@ async function main(): Promise<number> {
   if (text === null) return 2;
 
   // Before lib/env is first imported: it reads the environment once.
-  process.env.DATABASE_URL ??= `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/ticketbooth`;
-  if (!process.env.REDIS_URL && !process.env.UPSTASH_REDIS_REST_URL && !process.env.KV_DRIVER) {
-    if (await redisAnswers('127.0.0.1', 6379)) process.env.REDIS_URL = 'redis://127.0.0.1:6379';
-    else process.env.KV_DRIVER = 'memory';
-  }
+  await defaultToDevStores();
   const { db } = await import('@/db');
   const { getKv } = await import('@/lib/kv');
   const { importCatalogue } = await import('@/lib/catalogue/import-catalogue');

@@ -3,15 +3,11 @@
 // marked as the generated venues now are, and the flags are copied onto its events' tickets
 // (lib/catalogue/mark-seat-flags.ts). Safe to run again. Uses the site's DATABASE_URL and kv
 // settings; without them, those of `npm run dev`. Runs under `tsx --conditions=react-server`.
-import { redisAnswers } from './redis-probe';
+import { defaultToDevStores } from './redis-probe';
 
 async function main(): Promise<number> {
   // Before lib/env is first imported: it reads the environment once.
-  process.env.DATABASE_URL ??= `postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54329}/ticketbooth`;
-  if (!process.env.REDIS_URL && !process.env.UPSTASH_REDIS_REST_URL && !process.env.KV_DRIVER) {
-    if (await redisAnswers('127.0.0.1', 6379)) process.env.REDIS_URL = 'redis://127.0.0.1:6379';
-    else process.env.KV_DRIVER = 'memory';
-  }
+  await defaultToDevStores();
   const { db } = await import('@/db');
   const { getKv } = await import('@/lib/kv');
   const { markVenueSeatFlags } = await import('@/lib/catalogue/mark-seat-flags');
