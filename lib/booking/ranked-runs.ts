@@ -1,7 +1,7 @@
 import type { Seat } from './find-best-seats';
 
 /** Every run of `quantity` adjacent seats in one row, nearest the focal point first (ties in seat order). */
-export type RankedRuns = { quantity: number; focal: { x: number; y: number }; row: Int32Array; start: Int32Array };
+export type RankedRuns = { focal: { x: number; y: number }; row: Int32Array; start: Int32Array };
 
 // Per rows array (an event's layout is built once per process, lib/events/seat-rows.ts) and
 // quantity: seat positions never move, so neither does this order.
@@ -40,7 +40,6 @@ export function rankedRuns<S extends Seat>(rows: S[][], focal: { x: number; y: n
   });
   const order = Int32Array.from({ length: count }, (_, i) => i).sort((a, b) => distance[a]! - distance[b]! || a - b);
   const ranked: RankedRuns = {
-    quantity,
     focal: { ...focal },
     row: order.map((i) => rowOf[i]!),
     start: order.map((i) => startOf[i]!),
