@@ -245,4 +245,37 @@ describe('the hold fast path answers as Next does', () => {
     const [after] = await both('/api/reservations', () => ({}));
     expect(after.status).toBe(401);
   });
+
+  it('answers 413 to a chunked body that does not end, then cuts it off', async () => {
+    const cookie = await fanCookie();
+    const { port } = new URL(baseUrl);
+    const limit = 16 * 1024 * 1024;
+    const result = await new Promise<{ response: string; sent: number }>((resolve) => {
+      let response = '';
+      let sent = 0;
+      let closed = false;
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          `POST /api/reservations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nCookie: ${cookie}\r\n` +
+            'Transfer-Encoding: chunked\r\n\r\n',
+        );
+        const chunk = `10000\r\n${' '.repeat(0x10000)}\r\n`;
+        void (async () => {
+          while (!closed && sent < limit) {
+            if (!socket.write(chunk)) await new Promise((r) => socket.once('drain', r).once('close', r));
+            sent += 0x10000;
+          }
+          socket.destroy();
+        })();
+      });
+      socket.on('data', (data: Buffer) => (response += data.toString()));
+      socket.on('error', () => {});
+      socket.on('close', () => {
+        closed = true;
+        resolve({ response, sent });
+      });
+    });
+    expect(result.response).toMatch(/^HTTP\/1\.1 413/);
+    expect(result.sent).toBeLessThan(limit);
+  });
 });

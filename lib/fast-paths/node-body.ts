@@ -5,9 +5,13 @@ import { bodyTooLarge } from '@/lib/http/body';
 /**
  * lib/http/body.ts's readBodyText for Node's own request: the body as UTF-8 text, refused with
  * 413 at once by its Content-Length, or as soon as a chunked body passes the limit. The rest of
- * an oversized body is read and dropped, as Next does: destroying the request would close the
- * socket before the client, still sending, could read the 413.
+ * a chunked body is read and dropped, so a client still sending can read the 413 and the socket
+ * serves its next request (destroying the request would close the socket first), but only up to
+ * `drainLimit`: a body without end is cut off there. (An oversized declared body is dropped by
+ * Node itself once the answer is sent.)
  */
+const drainLimit = 1024 * 1024;
+
 export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > maxBytes) return Promise.reject(bodyTooLarge(maxBytes));
@@ -18,7 +22,11 @@ export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<st
       size += chunk.byteLength;
       if (size <= maxBytes) return void chunks.push(chunk);
       req.off('data', onData);
-      req.resume();
+      let dropped = 0;
+      req.on('data', (rest: Buffer) => {
+        dropped += rest.byteLength;
+        if (dropped > drainLimit) req.destroy();
+      });
       reject(bodyTooLarge(maxBytes));
     };
     req.on('data', onData);
