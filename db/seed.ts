@@ -163,7 +163,7 @@ export async function seed(url: string, opts: SeedOptions = {}): Promise<SeedSum
       log(`tickets: ${ticketCount}; indexes rebuilt (${elapsed()} ms)`);
 
       // Fresh statistics so the first queries after a seed get sensible plans.
-      await tx.execute(sql`analyze performers, venues, events, tickets, event_search, search_words`);
+      await tx.execute(sql`analyze performers, venues, events, tickets, event_search, search_words, search_word_variants`);
       return {
         performers: performers.length,
         venues: venues.length,

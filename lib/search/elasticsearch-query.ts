@@ -2,7 +2,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { EventDocument } from './documents';
 import { fieldTiers } from './elasticsearch-mapping';
 import { isDay, type SearchEvent, type SearchQuery, type SearchResult } from './types';
-import { fold, searchWords } from './words';
+import { fold, ranksOnly, searchWords } from './words';
 
 // Query building for the Elasticsearch driver, kept pure so it is tested without a cluster.
 
@@ -70,7 +70,13 @@ export function buildSearchRequest(index: string, q: SearchQuery, now = Date.now
     from: (q.page - 1) * q.limit,
     size: q.limit,
     track_total_hits: totalCap,
-    query: { bool: { must: words.length ? words.map(wordClause) : [{ match_all: {} }], filter: filters(q) } },
+    query: {
+      bool: {
+        must: words.length ? words.filter((w) => !ranksOnly(w, words)).map(wordClause) : [{ match_all: {} }],
+        should: words.filter((w) => ranksOnly(w, words)).map(wordClause),
+        filter: filters(q),
+      },
+    },
     sort,
     highlight: words.length
       ? {

@@ -5,7 +5,7 @@ import { unpreparedRunner, type Run } from './postgres-run';
 import { everyWord, filters, levels, whereAll, wordQuery, wordScore, type Level } from './postgres-query';
 import { expandWords, type WordTerms } from './postgres-terms';
 import type { SearchDriver, SearchEvent, SearchQuery, SearchResult } from './types';
-import { searchWords } from './words';
+import { ranksOnly, searchWords } from './words';
 
 // Postgres full-text search over event_search (db/migrations/0004_search.sql, 0010_...): a
 // weighted tsvector per event plus one tsvector per field, kept up to date by triggers; prefix
@@ -63,25 +63,26 @@ async function suggestions(run: Run, terms: WordTerms[]): Promise<string[]> {
 export function createPostgresSearch(db: Database): SearchDriver {
   const run = unpreparedRunner(db);
 
+  // Upcoming first; with past events asked for, they follow the upcoming ones.
+  const order = (q: SearchQuery, t: string) => {
+    const c = (column: string) => sql.raw(`${t}.${column}`);
+    return sql`${q.includePast ? sql`(${c('date')} < now()), ` : sql``}${c('date')}, ${c('event_id')}`;
+  };
+
   // One statement: the first totalCap + 1 matches are read once and counted, and scored exactly
   // (score, then the sooner show, then the id) only when there are no more than totalCap of them.
   async function countAndRank(q: SearchQuery, terms: WordTerms[], where: SQL[]): Promise<{ n: number; rows: Row[] }> {
-    const score = sql.join(terms.map(wordScore), sql` + `);
-    const order = (t: string) => {
-      const c = (column: string) => sql.raw(`${t}.${column}`);
-      // Upcoming first; with past events asked for, they follow the upcoming ones.
-      return sql`${c('score')} desc, ${q.includePast ? sql`(${c('date')} < now()), ` : sql``}${c('date')}, ${c('event_id')}`;
-    };
+    const score = terms.length ? sql.join(terms.map(wordScore), sql` + `) : sql`0`;
+    const columns = terms.length ? sql`s.event_id, s.date, s.performer_doc, s.name_doc, s.place_doc, s.document` : sql`s.event_id, s.date`;
     const rows = await run<Row & { n: number }>(sql`
       with matches as materialized (
-        select s.event_id, s.date, s.performer_doc, s.name_doc, s.place_doc, s.document from event_search s
-        ${whereAll([...where, everyWord(terms, 'fuzzy')])} limit ${totalCap + 1}
+        select ${columns} from event_search s ${whereAll(where)} limit ${totalCap + 1}
       ), counted as (
         select count(*)::int as n from matches
       ), hits as materialized (
         select s.event_id, s.date, ${score} as score from matches s where (select n from counted) <= ${totalCap}
       ), page as (
-        select * from hits order by ${order('hits')} limit ${q.limit} offset ${(q.page - 1) * q.limit}
+        select * from hits order by score desc, ${order(q, 'hits')} limit ${q.limit} offset ${(q.page - 1) * q.limit}
       )
       select c.n, ${detailColumns}
       from counted c
@@ -89,51 +90,56 @@ export function createPostgresSearch(db: Database): SearchDriver {
       left join events e on e.id = h.event_id
       left join performers p on p.id = e.performer_id
       left join venues v on v.id = e.venue_id
-      order by ${order('h')}`);
+      order by h.score desc, ${order(q, 'h')}`);
     return { n: rows[0]?.n ?? 0, rows: rows.filter((r) => r.id !== null) };
   }
 
-  // More than totalCap matches, or no words: level by level (see levels()), soonest first within
-  // a level, each an indexed walk that stops at the page's end and brings its rows' details, and
-  // only as many levels as it takes to fill the page. A common word's first level usually does.
+  // More than totalCap matches: the levels (levels()), best first, soonest first within a level,
+  // in one statement that runs only as many of them as it takes to fill the page. Each level is a
+  // materialized CTE, which Postgres starts only when the rows before it did not reach the limit,
+  // and each is an indexed read that stops at the page's end. A level leaves out the rows of the
+  // levels before it by their ids: those ran to their end (or the page would be full), and an id
+  // test is cheap where repeating their predicates cost a dozen tsvector tests a row.
   async function rankByLevel(q: SearchQuery, all: Level[], where: SQL[]): Promise<Row[]> {
     const wanted = q.page * q.limit;
-    const found: Row[] = [];
-    const order = sql`${q.includePast ? sql`(s.date < now()), ` : sql``}s.date, s.event_id`;
-    for (let i = 0; i < all.length && found.length < wanted; i++) {
-      const level = sql`${all[i]!.predicate}${sql.join(all.slice(0, i).map((l) => sql` and not ${l.predicate}`))}`;
-      found.push(
-        ...(await run<Row>(sql`
-          select ${detailColumns} from (
-            select s.event_id, s.date from event_search s ${whereAll([...where, level])} order by ${order} limit ${wanted - found.length}
-          ) s
-          join events e on e.id = s.event_id
-          join performers p on p.id = e.performer_id
-          join venues v on v.id = e.venue_id
-          order by ${order}`)),
+    const name = (i: number) => sql.raw(`level${i}`);
+    const ctes = all.map((level, i) => {
+      const before = sql.join(
+        Array.from({ length: i }, (_, j) => sql`select event_id from ${name(j)}`),
+        sql` union all `,
       );
-    }
-    return found.slice((q.page - 1) * q.limit, wanted);
-  }
-
-  async function count(where: SQL[]): Promise<number> {
-    const [row] = await run<{ n: number }>(
-      sql`select count(*)::int as n from (select 1 from event_search s ${whereAll(where)} limit ${totalCap + 1}) x`,
+      const unseen = i ? [sql`s.event_id <> all(array(${before}))`] : [];
+      return sql`${name(i)} as materialized (
+        select s.event_id, s.date, ${sql.raw(String(i))} as level from event_search s
+        ${whereAll([...where, level.predicate, ...unseen])} order by ${order(q, 's')} limit ${wanted}
+      )`;
+    });
+    const levelled = sql.join(
+      all.map((_, i) => sql`select * from ${name(i)}`),
+      sql` union all `,
     );
-    return row?.n ?? 0;
+    return run<Row>(sql`
+      with ${sql.join(ctes, sql`, `)}, page as (
+        select * from (${levelled}) l limit ${q.limit} offset ${(q.page - 1) * q.limit}
+      )
+      select ${detailColumns}
+      from page s
+      join events e on e.id = s.event_id
+      join performers p on p.id = e.performer_id
+      join venues v on v.id = e.venue_id
+      order by s.level, ${order(q, 's')}`);
   }
 
   async function search(q: SearchQuery): Promise<SearchResult> {
-    const terms = await expandWords(run, searchWords(q.keyword));
+    const words = searchWords(q.keyword);
+    const terms = await expandWords(run, words);
+    const required = terms.filter((t) => !ranksOnly(t.word, words));
     const where = filters(q);
-    let n: number;
-    let rows: Row[];
-    if (terms.length) {
-      ({ n, rows } = await countAndRank(q, terms, where));
-      if (n > totalCap) rows = await rankByLevel(q, levels(terms), where);
-    } else {
-      [n, rows] = await Promise.all([count(where), rankByLevel(q, [{ predicate: sql`true` }], where)]);
-    }
+    const keyword = required.length ? [everyWord(required, 'fuzzy')] : [];
+    const counted = await countAndRank(q, terms, [...where, ...keyword]);
+    const n = counted.n;
+    const rows =
+      n <= totalCap ? counted.rows : await rankByLevel(q, required.length ? levels(required) : [{ predicate: sql`true` }], where);
 
     const highlights = terms.flatMap((t) => [t.word, ...t.corrections]);
     const events: SearchEvent[] = rows.map((r) => ({

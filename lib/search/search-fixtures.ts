@@ -84,7 +84,10 @@ export async function createSearchCatalogue(sql: postgres.Sql): Promise<Catalogu
 }
 
 /** `count` events of one new performer in a new city, on distinct future days. */
-export async function createManyEvents(sql: postgres.Sql, count: number): Promise<{ city: string; ids: string[]; firstDay: string }> {
+export async function createManyEvents(
+  sql: postgres.Sql,
+  count: number,
+): Promise<{ city: string; ids: string[]; firstDay: string; performerId: string; venueId: string }> {
   const city = `Qp${letters(10)}`;
   const [performer] =
     await sql`insert into performers (name, genre, home_city) values ('Pagination Parade', 'pop', 'Nowhere') returning id`;
@@ -103,5 +106,11 @@ export async function createManyEvents(sql: postgres.Sql, count: number): Promis
     on_sale_at: days(-1),
   }));
   const inserted = await sql`insert into events ${sql(rows)} returning id`;
-  return { city, ids: inserted.map((r) => r.id as string), firstDay: rows[0]!.date.toISOString() };
+  return {
+    city,
+    ids: inserted.map((r) => r.id as string),
+    firstDay: rows[0]!.date.toISOString(),
+    performerId: performer!.id as string,
+    venueId: venue!.id as string,
+  };
 }

@@ -130,6 +130,48 @@ describe.each(drivers)('search contract: %s', (_name, make) => {
     expect(exact.totalCapped).toBeUndefined();
   });
 
+  it('past 1,000 matches ranks the performer, then the event name, then the venue, soonest first within each, each event once', async () => {
+    const many = await createManyEvents(sql, 1005); // all at Paging Hall, one show a day from tomorrow
+    const later = (n: number) => new Date(Date.now() + (400 + n) * 86_400_000);
+    const [doctor] = await sql`insert into performers (name, genre, home_city) values ('Paging Doctor', 'pop', 'Nowhere') returning id`;
+    const insert = async (performerId: string, name: string, date: Date) => {
+      const [row] = await sql`
+        insert into events (name, description, date, performer_id, venue_id, city, category, on_sale_at)
+        values (${name}, '', ${date}, ${performerId}, ${many.venueId}, ${many.city}, 'concert', ${later(-500)}) returning id`;
+      return row!.id as string;
+    };
+    // Later than every Paging Hall show, and also at Paging Hall: only the ranking puts them first.
+    const byPerformer = [
+      await insert(doctor!.id as string, 'Doctor Night', later(3)),
+      await insert(doctor!.id as string, 'Doctor Night', later(1)),
+    ];
+    const byName = [
+      await insert(many.performerId, 'Paging All Fans', later(5)),
+      await insert(many.performerId, 'Paging All Fans', later(4)),
+    ];
+    await search.indexEvents([...many.ids, ...byPerformer, ...byName]);
+    const soonest = many.ids
+      .map((id, i) => ({ id, day: Math.floor(i / 3) }))
+      .sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : 1))
+      .map((e) => e.id);
+
+    const first = await search.search({ keyword: 'paging', city: many.city, page: 1, limit: 20 });
+    expect(first).toMatchObject({ total: 1000, totalCapped: true });
+    expect(first.events.map((e) => e.id)).toEqual([byPerformer[1], byPerformer[0], byName[1], byName[0], ...soonest.slice(0, 16)]);
+    const second = await search.search({ keyword: 'paging', city: many.city, page: 2, limit: 20 });
+    expect(second.events.map((e) => e.id)).toEqual(soonest.slice(16, 36));
+  });
+
+  it('lets a single letter beside longer words rank but not filter (an initial, the s of a possessive)', async () => {
+    expect(await ids({ keyword: "Tamsin's" })).toEqual([cat.ids.tamsin]);
+    expect(await ids({ keyword: 'T. Gray' })).toEqual([cat.ids.tamsin]);
+    expect(await ids({ keyword: 'x gray' })).toEqual([cat.ids.tamsin]);
+    // "m" begins Metallica and Master of Puppets: that show, Beyoncé only in its description, comes first.
+    const withM = await ids({ keyword: 'm beyonce' });
+    expect(withM[0]).toBe(cat.ids.description);
+    expect(new Set(withM)).toEqual(new Set(await ids({ keyword: 'beyonce' })));
+  });
+
   it('pages stably: every event once, total right, even when dates tie', async () => {
     const many = await createManyEvents(sql, 25);
     await search.indexEvents(many.ids);

@@ -21,3 +21,13 @@ export function searchWords(keyword: string | undefined): string[] {
     .map((w) => w.slice(0, maxWordLength));
   return [...new Set(words)].slice(0, maxWords);
 }
+
+/**
+ * Whether a word only ranks and does not filter: a single letter beside longer words (the "s" of
+ * "Coral's", an initial as in "t gray"). As a prefix it stands for every catalogue word beginning
+ * with that letter, so requiring it narrows almost nothing and costs the most; results that also
+ * hold it still rank first. A query of single letters alone keeps them all required.
+ */
+export function ranksOnly(word: string, words: string[]): boolean {
+  return [...word].length === 1 && words.some((w) => [...w].length > 1);
+}
