@@ -82,30 +82,33 @@ export const whereAll = (where: SQL[]) => (where.length ? sql`where ${sql.join(w
 // found (the performer; performer or event name; those or the venue and city; anywhere), as typed
 // before through a correction. Each level is one indexed query on the per-field tsvectors, walked
 // soonest first, and only as many levels run as it takes to fill the page.
-const fieldColumns = {
-  performer: [sql`s.performer_doc`],
-  names: [sql`s.performer_doc`, sql`s.name_doc`],
-  head: [sql`s.performer_doc`, sql`s.name_doc`, sql`s.place_doc`],
+/** The tsvector columns each level looks in (`document` is all of them, the description too). */
+export const levelColumns = {
+  performer: ['performer_doc'],
+  names: ['performer_doc', 'name_doc'],
+  head: ['performer_doc', 'name_doc', 'place_doc'],
+  anywhere: ['document'],
 } as const;
 
-function levelPredicate(terms: WordTerms[], group: keyof typeof fieldColumns | 'anywhere', match: Match): SQL {
+type Group = keyof typeof levelColumns;
+
+function levelPredicate(terms: WordTerms[], group: Group, match: Match): SQL {
   if (group === 'anywhere') return everyWord(terms, match);
-  const columns = fieldColumns[group];
   const perWord = terms.map((t) => {
     const q = wordQuery(t, match);
     return sql`(${sql.join(
-      columns.map((c) => sql`${c} @@ ${q}`),
+      levelColumns[group].map((c) => sql`${sql.raw(`s.${c}`)} @@ ${q}`),
       sql` or `,
     )})`;
   });
   return sql`(${sql.join(perWord, sql` and `)})`;
 }
 
-export type Level = { predicate: SQL };
+export type Level = { predicate: SQL; group?: Group; match?: Match };
 
 export function levels(terms: WordTerms[]): Level[] {
   const fuzzy = terms.some((t) => t.corrections.length > 0);
-  const order: Array<[keyof typeof fieldColumns | 'anywhere', Match]> = [
+  const order: Array<[Group, Match]> = [
     ['performer', 'exact'],
     ['names', 'exact'],
     ['performer', 'fuzzy'],
@@ -117,5 +120,5 @@ export function levels(terms: WordTerms[]): Level[] {
   ];
   return order
     .filter(([, match]) => fuzzy || match === 'exact')
-    .map(([group, match]) => ({ predicate: levelPredicate(terms, group, match) }));
+    .map(([group, match]) => ({ predicate: levelPredicate(terms, group, match), group, match }));
 }

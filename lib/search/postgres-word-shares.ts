@@ -1,0 +1,55 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Level } from './postgres-query';
+import { levelColumns } from './postgres-query';
+import type { Run } from './postgres-run';
+import type { WordTerms } from './postgres-terms';
+
+// How common each catalogue word is in each search field, from Postgres's own statistics: ANALYZE
+// (autovacuum, or the seed) keeps the most common words of every tsvector column of event_search
+// with the share of rows holding each. Read at most once a minute per process; a database without
+// statistics yet gives no figures, and every level is then read as the planner chooses.
+
+export type WordShares = { rows: number; columns: Map<string, Map<string, number>> };
+
+const refreshMs = 60_000;
+let cached: { value: WordShares | null; until: number } | null = null;
+
+export async function wordShares(run: Run): Promise<WordShares | null> {
+  const now = Date.now();
+  if (cached && cached.until > now) return cached.value;
+  const rows = await run<{ total: number; column: string | null; words: string[] | null; freqs: number[] | null }>(sql`
+    select c.reltuples::float8 as total, s.attname::text as column, s.most_common_elems::text::text[] as words,
+           s.most_common_elem_freqs as freqs
+    from pg_class c
+    left join pg_stats s on s.schemaname = current_schema() and s.tablename = 'event_search' and s.most_common_elems is not null
+    where c.oid = 'event_search'::regclass`);
+  const columns = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    if (r.column && r.words && r.freqs) columns.set(r.column, new Map(r.words.map((w, i) => [w, Number(r.freqs![i])])));
+  }
+  const total = rows[0]?.total ?? 0;
+  const value = total > 0 && columns.size ? { rows: total, columns } : null;
+  cached = { value, until: now + refreshMs };
+  return value;
+}
+
+/**
+ * At most about how many events a level holds: for each word, the share of rows holding one of
+ * its words (as typed or a prefix's, and its corrections on a fuzzy level) in the level's fields,
+ * and the rarest word's share of all rows. A word standing for too many words to list counts as
+ * everywhere. Words the statistics left out are rarer than any they kept and count as absent.
+ * Two common words that seldom meet still give a large figure: a bound, not an estimate.
+ */
+export function levelSize(stats: WordShares, terms: WordTerms[], level: Level): number {
+  if (!level.group) return stats.rows;
+  const columns = levelColumns[level.group].map((c) => stats.columns.get(c));
+  const share = (t: WordTerms) => {
+    if (!t.prefixWords) return 1;
+    const words = level.match === 'fuzzy' ? [...t.prefixWords, ...t.corrections] : t.prefixWords;
+    let sum = 0;
+    for (const w of words) for (const c of columns) sum += c?.get(w) ?? 0;
+    return Math.min(1, sum);
+  };
+  return stats.rows * Math.min(1, ...terms.map(share));
+}
