@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { AppError } from '@/lib/errors';
-import { sqlLiteral, unpreparedRunner } from './postgres-run';
+import { renderSql, sqlLiteral, unpreparedRunner } from './postgres-run';
 
 // The search runner writes values into the statement as literals (one round trip instead of two);
 // each must come back from Postgres exactly as it went in, however it tries to end the quote.
@@ -49,6 +49,14 @@ describe('search statements with their values as literals', () => {
   it('never reads a value as another placeholder', async () => {
     const [row] = await run<{ a: string; b: string }>(sql`select ${'$2'}::text as a, ${'x'}::text as b`);
     expect(row).toEqual({ a: '$2', b: 'x' });
+  });
+
+  it('writes nested templates, joins and raw text in order, and refuses a bare array', () => {
+    const words = sql.join([sql`a = ${'x'}`, sql.raw('b'), sql`c = ${sql.param(['y', "'"])}`], sql` and `);
+    expect(renderSql(sql`select 1 where ${words} limit ${20}`)).toBe(
+      "select 1 where a = $s$x$s$ and b and c = ARRAY[$s$y$s$,$s$'$s$] limit 20",
+    );
+    expect(() => renderSql(sql`select ${['a', 'b'] as unknown as string}`)).toThrow(TypeError);
   });
 
   it('refuses what it cannot write: NUL is the 400 the database would give, other types are bugs', () => {

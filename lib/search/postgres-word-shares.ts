@@ -7,31 +7,37 @@ import type { WordTerms } from './postgres-terms';
 
 // How common each catalogue word is in each search field, from Postgres's own statistics: ANALYZE
 // (autovacuum, or the seed) keeps the most common words of every tsvector column of event_search
-// with the share of rows holding each. Read at most once a minute per process; a database without
-// statistics yet gives no figures, and every level is then read as the planner chooses.
+// with the share of rows holding each, and the most common cities with theirs (column "city").
+// Read at most once a minute per driver; a database without statistics yet gives no figures,
+// and every level is then read as the planner chooses.
 
 export type WordShares = { rows: number; columns: Map<string, Map<string, number>> };
 
 const refreshMs = 60_000;
-let cached: { value: WordShares | null; until: number } | null = null;
 
-export async function wordShares(run: Run): Promise<WordShares | null> {
-  const now = Date.now();
-  if (cached && cached.until > now) return cached.value;
-  const rows = await run<{ total: number; column: string | null; words: string[] | null; freqs: number[] | null }>(sql`
-    select c.reltuples::float8 as total, s.attname::text as column, s.most_common_elems::text::text[] as words,
-           s.most_common_elem_freqs as freqs
-    from pg_class c
-    left join pg_stats s on s.schemaname = current_schema() and s.tablename = 'event_search' and s.most_common_elems is not null
-    where c.oid = 'event_search'::regclass`);
-  const columns = new Map<string, Map<string, number>>();
-  for (const r of rows) {
-    if (r.column && r.words && r.freqs) columns.set(r.column, new Map(r.words.map((w, i) => [w, Number(r.freqs![i])])));
-  }
-  const total = rows[0]?.total ?? 0;
-  const value = total > 0 && columns.size ? { rows: total, columns } : null;
-  cached = { value, until: now + refreshMs };
-  return value;
+/** A reader of the statistics for one driver, each kept a minute. */
+export function wordSharesReader(run: Run): () => Promise<WordShares | null> {
+  let cached: { value: WordShares | null; until: number } | null = null;
+  return async () => {
+    const now = Date.now();
+    if (cached && cached.until > now) return cached.value;
+    const rows = await run<{ total: number; column: string | null; words: string[] | null; freqs: number[] | null }>(sql`
+      select c.reltuples::float8 as total, s.attname::text as column,
+             coalesce(s.most_common_elems::text::text[], s.most_common_vals::text::text[]) as words,
+             coalesce(s.most_common_elem_freqs, s.most_common_freqs) as freqs
+      from pg_class c
+      left join pg_stats s on s.schemaname = current_schema() and s.tablename = 'event_search'
+        and (s.most_common_elems is not null or s.attname = 'city')
+      where c.oid = 'event_search'::regclass`);
+    const columns = new Map<string, Map<string, number>>();
+    for (const r of rows) {
+      if (r.column && r.words && r.freqs) columns.set(r.column, new Map(r.words.map((w, i) => [w, Number(r.freqs![i])])));
+    }
+    const total = rows[0]?.total ?? 0;
+    const value = total > 0 && columns.size ? { rows: total, columns } : null;
+    cached = { value, until: now + refreshMs };
+    return value;
+  };
 }
 
 /**
@@ -52,4 +58,9 @@ export function levelSize(stats: WordShares, terms: WordTerms[], level: Level): 
     return Math.min(1, sum);
   };
   return stats.rows * Math.min(1, ...terms.map(share));
+}
+
+/** About how many events are in the city the words spell ("san francisco"), if it is a common one. */
+export function citySize(stats: WordShares, words: string[]): number {
+  return stats.rows * (stats.columns.get('city')?.get(words.join(' ')) ?? 0);
 }

@@ -2,15 +2,21 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { unpreparedRunner, type Run } from './postgres-run';
-import { everyWord, filters, levels, whereAll, wordQuery, wordScore } from './postgres-query';
+import { everyWord, filters, levels, whereAll, wordQuery, wordScore, type Level } from './postgres-query';
 import { expandWords, type WordTerms } from './postgres-terms';
-import { levelSize, wordShares } from './postgres-word-shares';
+import { citySize, levelSize, wordSharesReader, type WordShares } from './postgres-word-shares';
 import type { SearchDriver, SearchEvent, SearchQuery, SearchResult } from './types';
 import { ranksOnly, searchWords } from './words';
 
 // Postgres full-text search over event_search (db/migrations/0004_search.sql, 0010_...): a
 // weighted tsvector per event plus one tsvector per field, kept up to date by triggers; prefix
 // matching through the catalogue's words; Damerau typo correction (postgres-terms.ts).
+
+type Shares = { stats: WordShares; required: WordTerms[] };
+type Walk = { level: number; rows: number };
+
+/** The most shows a walk tests before the rest of its level is read through the indexes. */
+const maxWalk = 3000;
 
 /** Counting stops here: "1,000+ events" is all a fan needs, and it keeps "the" as cheap as "tamsin". */
 export const totalCap = 1000;
@@ -61,8 +67,24 @@ async function suggestions(run: Run, terms: WordTerms[]): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+// A search for a city by name ("San Francisco") finds thousands of shows there, all of them on
+// the venue-and-city level, and Postgres, which takes the two words for unrelated, expects a
+// hundred: it reads and sorts every one to keep twenty (5 ms), where the soonest shows hold
+// twenty within a few hundred. When the words spell a common city, the statistics know its
+// share of shows, and a level that large is walked soonest first: at most three times the shows
+// a walk should test for the page (see rankByLevel), at most maxWalk.
+function cityWalk(q: SearchQuery, words: string[], all: Level[], stats: WordShares): Walk | null {
+  if (q.start || q.end || q.city || q.category) return null;
+  const wanted = q.page * q.limit;
+  const size = citySize(stats, words);
+  const level = all.findIndex((l) => l.group === 'head' && l.match === 'exact');
+  if (level < 0 || size < 1.5 * Math.sqrt(wanted * stats.rows)) return null;
+  return { level, rows: Math.round(Math.min(maxWalk, (3 * wanted * stats.rows) / size)) };
+}
+
 export function createPostgresSearch(db: Database): SearchDriver {
   const run = unpreparedRunner(db);
+  const wordShares = wordSharesReader(run);
 
   // Upcoming first; with past events asked for, they follow the upcoming ones.
   const order = (q: SearchQuery, t: string) => {
@@ -101,12 +123,10 @@ export function createPostgresSearch(db: Database): SearchDriver {
   // and each is an indexed read that stops at the page's end. A level leaves out the rows of the
   // levels before it by their ids: those ran to their end (or the page would be full), and an id
   // test is cheap where repeating their predicates cost a dozen tsvector tests a row.
-  async function rankByLevel(q: SearchQuery, required: WordTerms[], where: SQL[]): Promise<Row[]> {
+  async function rankByLevel(q: SearchQuery, all: Level[], where: SQL[], shares: Shares | null, walk: Walk | null): Promise<Row[]> {
     const wanted = q.page * q.limit;
-    const all = required.length ? levels(required) : [{ predicate: sql`true` }];
-    const stats = required.length && !q.includePast ? await wordShares(run) : null;
     const name = (i: number) => sql.raw(`level${i}`);
-    const ctes = all.map((level, i) => {
+    const ctes = all.flatMap((level, i) => {
       const before = sql.join(
         Array.from({ length: i }, (_, j) => sql`select event_id from ${name(j)}`),
         sql` union all `,
@@ -118,12 +138,29 @@ export function createPostgresSearch(db: Database): SearchDriver {
       // reading the 754 matches took 1 ms). A level the statistics bound below sqrt(wanted ·
       // events), where reading them all costs no more than the walk would on average, is ordered
       // by an expression the index does not hold, which leaves Postgres only that read.
-      const small = stats && levelSize(stats, required, level) < Math.sqrt(wanted * stats.rows);
+      const small = shares && levelSize(shares.stats, shares.required, level) < Math.sqrt(wanted * shares.stats.rows);
       const by = small ? sql`s.date + interval '0 s', s.event_id` : order(q, 's');
-      return sql`${name(i)} as materialized (
+      const read = (more: SQL[]) => sql`
         select s.event_id, s.date, ${sql.raw(String(i))} as level from event_search s
-        ${whereAll([...where, level.predicate, ...unseen])} order by ${by} limit ${wanted}
-      )`;
+        ${whereAll([...where, level.predicate, ...unseen, ...more])} order by ${by} limit ${wanted}`;
+      if (walk?.level !== i) return [sql`${name(i)} as materialized (${read([])})`];
+      // The level to walk (search()): the soonest shows, at most walk.rows of them, each tested,
+      // until the page is full. Its hits are every row of the level up to the last show it
+      // tested, so if it falls short, the rest of the level is the level's other rows, read as
+      // any level is.
+      return [
+        sql`walk as materialized (
+          select s.event_id, s.date, ${level.predicate} as hit from event_search s
+          ${whereAll(where)} order by s.date, s.event_id limit ${walk.rows}
+        )`,
+        sql`${name(i)} as materialized (
+          select * from (
+            (select s.event_id, s.date, ${sql.raw(String(i))} as level from walk s ${whereAll([sql`s.hit`, ...unseen])} limit ${wanted})
+            union all
+            (${read([sql`s.event_id <> all(array(select event_id from walk where hit))`])})
+          ) l limit ${wanted}
+        )`,
+      ];
     });
     const levelled = sql.join(
       all.map((_, i) => sql`select * from ${name(i)}`),
@@ -149,7 +186,12 @@ export function createPostgresSearch(db: Database): SearchDriver {
     const keyword = required.length ? [everyWord(required, 'fuzzy')] : [];
     const counted = await countAndRank(q, terms, [...where, ...keyword]);
     const n = counted.n;
-    const rows = n <= totalCap ? counted.rows : await rankByLevel(q, required, where);
+    let rows = counted.rows;
+    if (n > totalCap) {
+      const all = required.length ? levels(required) : [{ predicate: sql`true` }];
+      const stats = required.length && !q.includePast ? await wordShares() : null;
+      rows = await rankByLevel(q, all, where, stats ? { stats, required } : null, stats ? cityWalk(q, words, all, stats) : null);
+    }
 
     const highlights = terms.flatMap((t) => [t.word, ...t.corrections]);
     const events: SearchEvent[] = rows.map((r) => ({
