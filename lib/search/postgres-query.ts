@@ -22,24 +22,21 @@ const fieldPoints = [
 
 export type Match = 'exact' | 'fuzzy';
 
-const plain = /^[\p{L}\p{N}]+$/u;
+/** A catalogue word (a tsvector lexeme as stored) quoted for tsquery input: 'brand-new'. */
+export const lexeme = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 /**
- * One word as a tsquery: as typed (a prefix), or with its corrections too. Plain catalogue words
- * go in as one bound tsquery literal ('taylor' | 'tayside'), which costs the planner nothing;
- * anything else goes through search_term() (0004_search.sql), which folds and quotes it in SQL.
+ * One word as a tsquery: as typed (a prefix), or with its corrections too. Catalogue words go in
+ * as one tsquery literal ('taylor' | 'tayside'), which costs the planner nothing; a fan's word that
+ * stands for too many goes through search_term() (0004_search.sql), which folds and quotes it in
+ * SQL, as a prefix.
  */
 export function wordQuery(t: WordTerms, match: Match): SQL {
   const lexemes: string[] = [];
   const terms: SQL[] = [];
-  if (t.prefixWords) lexemes.push(...t.prefixWords.map((w) => `'${w}'`));
+  if (t.prefixWords) lexemes.push(...t.prefixWords.map(lexeme));
   else terms.push(sql`search_term(${t.word}::text, true)`);
-  if (match === 'fuzzy') {
-    for (const c of t.corrections) {
-      if (plain.test(c)) lexemes.push(`'${c}'`);
-      else terms.push(sql`search_term(${c}::text, false)`);
-    }
-  }
+  if (match === 'fuzzy') lexemes.push(...t.corrections.map(lexeme));
   if (lexemes.length) terms.unshift(sql`${lexemes.join(' | ')}::tsquery`);
   return sql`(${sql.join(terms, sql` || `)})`;
 }

@@ -7,9 +7,10 @@ export type WordTerms = {
   /** The fan's word, folded; matched as a prefix ("tay" finds "taylor"). */
   word: string;
   /**
-   * The catalogue words the prefix stands for (the word itself first), or null when it stands for
-   * more than maxPrefixWords of them or is not plain letters and digits: then it is matched as a
-   * tsquery prefix (`:*`), which GIN answers by reading every posting list under the prefix.
+   * The catalogue words the prefix stands for (the word itself first), hyphenated ones too
+   * ("brand-new"), or null when it stands for more than maxPrefixWords of them or the documents'
+   * parser would not keep it whole: then it is matched as a tsquery prefix (`:*`), which GIN
+   * answers by reading every posting list under the prefix.
    */
   prefixWords: string[] | null;
   /** Catalogue words within a typo of it ("tmasin" -> "tamsin"), nearest first. */
@@ -43,8 +44,6 @@ const maxCorrections = 5;
 // where a prefix (`band:*`) first collects every posting under it into a bitmap. Past this many
 // words the prefix form is as cheap.
 const maxPrefixWords = 32;
-
-const plain = /^[\p{L}\p{N}]+$/u;
 
 /**
  * For each query word: the catalogue words it is a prefix of (search_words), and, for words of 4+
@@ -96,7 +95,7 @@ export async function expandWords(run: Run, words: string[]): Promise<WordTerms[
     for (const row of rows) {
       if (!unexpanded.includes(row.word)) continue;
       const expanded = [row.folded, ...row.prefixes.filter((p) => p !== row.folded)];
-      const exact = row.whole && row.prefixes.length <= maxPrefixWords && expanded.every((w) => plain.test(w));
+      const exact = row.whole && row.prefixes.length <= maxPrefixWords;
       remember(prefixCache, row.word, exact ? expanded : null, now + prefixMs);
     }
   }

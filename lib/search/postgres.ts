@@ -94,14 +94,17 @@ export function createPostgresSearch(db: Database): SearchDriver {
 
   // One statement: the first totalCap + 1 matches are read once and counted, and scored exactly
   // (score, then the sooner show, then the id) only when there are no more than totalCap of them.
+  // The limit is on the count, not on the read: planned for a limit, a word in one show of eight
+  // ("bra") was read by scanning the table until 1,001 matched (11,000 rows tested, 4.4 ms), where
+  // its postings found them in 1.5; the CTE still reads only as far as the count pulls it.
   async function countAndRank(q: SearchQuery, terms: WordTerms[], where: SQL[]): Promise<{ n: number; rows: Row[] }> {
     const score = terms.length ? sql.join(terms.map(wordScore), sql` + `) : sql`0`;
     const columns = terms.length ? sql`s.event_id, s.date, s.performer_doc, s.name_doc, s.place_doc, s.document` : sql`s.event_id, s.date`;
     const rows = await run<Row & { n: number }>(sql`
       with matches as materialized (
-        select ${columns} from event_search s ${whereAll(where)} limit ${totalCap + 1}
+        select ${columns} from event_search s ${whereAll(where)}
       ), counted as (
-        select count(*)::int as n from matches
+        select count(*)::int as n from (select 1 from matches limit ${totalCap + 1}) m
       ), hits as materialized (
         select s.event_id, s.date, ${score} as score from matches s where (select n from counted) <= ${totalCap}
       ), page as (
