@@ -186,14 +186,23 @@ export function createPostgresSearch(db: Database): SearchDriver {
     const terms = await expandWords(run, words);
     const required = terms.filter((t) => !ranksOnly(t.word, words));
     const where = filters(q);
-    const keyword = required.length ? [everyWord(required, 'fuzzy')] : [];
-    const counted = await countAndRank(q, terms, [...where, ...keyword]);
-    const n = counted.n;
-    let rows = counted.rows;
-    if (n > totalCap) {
-      const all = required.length ? levels(required) : [{ predicate: sql`true` }];
-      const stats = required.length && !q.includePast ? await wordShares() : null;
-      rows = await rankByLevel(q, all, where, stats ? { stats, required } : null, stats ? cityWalk(q, words, all, stats) : null);
+    let n: number;
+    let rows: Row[];
+    if (required.length) {
+      ({ n, rows } = await countAndRank(q, terms, [...where, everyWord(required, 'fuzzy')]));
+      if (n > totalCap) {
+        const all = levels(required);
+        const stats = q.includePast ? null : await wordShares();
+        rows = await rankByLevel(q, all, where, stats ? { stats, required } : null, stats ? cityWalk(q, words, all, stats) : null);
+      }
+    } else {
+      // No words: the count and the soonest shows side by side (a listing is usually long).
+      const [counted, soonest] = await Promise.all([
+        countAndRank(q, terms, where),
+        rankByLevel(q, [{ predicate: sql`true` }], where, null, null),
+      ]);
+      n = counted.n;
+      rows = n > totalCap ? soonest : counted.rows;
     }
 
     const highlights = terms.flatMap((t) => [t.word, ...t.corrections]);
