@@ -94,6 +94,17 @@ describe('elasticsearch driver', () => {
     expect(deleted).toEqual(['/events-1']);
   });
 
+  it('lets a single letter beside longer words score (should) without being required (must), as the Postgres driver does', () => {
+    const bool = (keyword: string) =>
+      (buildSearchRequest('events', { keyword, page: 1, limit: 10 }).query as { bool: { must: unknown[]; should: unknown[] } }).bool;
+    const initial = bool('T. Gray');
+    expect(initial.must).toHaveLength(1);
+    expect(JSON.stringify(initial.must[0])).toContain('"query":"gray"');
+    expect(initial.should).toHaveLength(1);
+    expect(JSON.stringify(initial.should[0])).toContain('"query":"t"');
+    expect(bool('a b')).toMatchObject({ must: [expect.anything(), expect.anything()], should: [] });
+  });
+
   it('builds one clause per word: as typed or a prefix (double points), or within a Damerau typo, by the best field tier', () => {
     const request = buildSearchRequest('events', {
       keyword: 'Beyoncé tay',
