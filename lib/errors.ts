@@ -29,9 +29,21 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+// Next bundles a module once per layer (route handlers, server components), so there can be two
+// AppError classes in one process, and an error made by one copy can reach code holding the
+// other: the search driver is kept on globalThis by whichever layer made it first. A brand that
+// both copies share makes `instanceof` mean "an AppError" whichever copy made it; without it, a
+// 400 thrown by the driver the search page made was answered 500 by the search API.
+const appErrorBrand = Symbol.for('ticketbooth.AppError');
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: unknown;
+  readonly [appErrorBrand] = true;
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [appErrorBrand]?: unknown })[appErrorBrand] === true;
+  }
 
   constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message);
