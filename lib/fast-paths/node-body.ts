@@ -7,10 +7,11 @@ import { bodyTooLarge } from '@/lib/http/body';
  * 413 at once by its Content-Length, or as soon as a chunked body passes the limit. The rest of
  * a chunked body is read and dropped, so a client still sending can read the 413 and the socket
  * serves its next request (destroying the request would close the socket first), but only up to
- * `drainLimit`: a body without end is cut off there. (An oversized declared body is dropped by
- * Node itself once the answer is sent.)
+ * `drainLimit`: a body without end is cut off there, `cutDelayMs` later, once the 413 is out.
+ * (An oversized declared body is dropped by Node itself once the answer is sent.)
  */
 const drainLimit = 1024 * 1024;
+const cutDelayMs = 200;
 
 export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   const declared = req.headers['content-length'];
@@ -23,9 +24,15 @@ export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<st
       if (size <= maxBytes) return void chunks.push(chunk);
       req.off('data', onData);
       let dropped = 0;
+      let cut = false;
       req.on('data', (rest: Buffer) => {
         dropped += rest.byteLength;
-        if (dropped > drainLimit) req.destroy();
+        if (dropped <= drainLimit) return;
+        // Stop reading, and close a moment later: closing at once, with the client's bytes
+        // unread, resets the connection, and a client can lose the 413 still on its way.
+        req.pause();
+        if (!cut) setTimeout(() => req.destroy(), cutDelayMs).unref();
+        cut = true;
       });
       reject(bodyTooLarge(maxBytes));
     };
