@@ -15,28 +15,40 @@ export type WordShares = { rows: number; columns: Map<string, Map<string, number
 
 const refreshMs = 60_000;
 
-/** A reader of the statistics for one driver, each kept a minute. */
+async function readWordShares(run: Run): Promise<WordShares | null> {
+  const rows = await run<{ total: number; column: string | null; words: string[] | null; freqs: number[] | null }>(sql`
+    select c.reltuples::float8 as total, s.attname::text as column,
+           coalesce(s.most_common_elems::text::text[], s.most_common_vals::text::text[]) as words,
+           coalesce(s.most_common_elem_freqs, s.most_common_freqs) as freqs
+    from pg_class c
+    left join pg_stats s on s.schemaname = current_schema() and s.tablename = 'event_search'
+      and (s.most_common_elems is not null or s.attname = 'city')
+    where c.oid = 'event_search'::regclass`);
+  const columns = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    if (r.column && r.words && r.freqs) columns.set(r.column, new Map(r.words.map((w, i) => [w, Number(r.freqs![i])])));
+  }
+  const total = rows[0]?.total ?? 0;
+  return total > 0 && columns.size ? { rows: total, columns } : null;
+}
+
+/**
+ * A reader of the statistics for one driver, each read kept a minute. The read itself is kept,
+ * so the searches that find it stale together share one (a failed read is not kept).
+ */
 export function wordSharesReader(run: Run): () => Promise<WordShares | null> {
-  let cached: { value: WordShares | null; until: number } | null = null;
-  return async () => {
+  let cached: { value: Promise<WordShares | null>; until: number } | null = null;
+  return () => {
     const now = Date.now();
-    if (cached && cached.until > now) return cached.value;
-    const rows = await run<{ total: number; column: string | null; words: string[] | null; freqs: number[] | null }>(sql`
-      select c.reltuples::float8 as total, s.attname::text as column,
-             coalesce(s.most_common_elems::text::text[], s.most_common_vals::text::text[]) as words,
-             coalesce(s.most_common_elem_freqs, s.most_common_freqs) as freqs
-      from pg_class c
-      left join pg_stats s on s.schemaname = current_schema() and s.tablename = 'event_search'
-        and (s.most_common_elems is not null or s.attname = 'city')
-      where c.oid = 'event_search'::regclass`);
-    const columns = new Map<string, Map<string, number>>();
-    for (const r of rows) {
-      if (r.column && r.words && r.freqs) columns.set(r.column, new Map(r.words.map((w, i) => [w, Number(r.freqs![i])])));
+    if (!cached || cached.until <= now) {
+      const value = readWordShares(run);
+      const entry = { value, until: now + refreshMs };
+      cached = entry;
+      value.catch(() => {
+        if (cached === entry) cached = null;
+      });
     }
-    const total = rows[0]?.total ?? 0;
-    const value = total > 0 && columns.size ? { rows: total, columns } : null;
-    cached = { value, until: now + refreshMs };
-    return value;
+    return cached.value;
   };
 }
 
