@@ -50,11 +50,14 @@ export function wordScore(t: WordTerms): SQL {
   return sql`(case ${sql.join(cases, sql` `)} else 0 end)`;
 }
 
-export const everyWord = (terms: WordTerms[], match: Match) =>
-  sql`s.document @@ (${sql.join(
+/** Every word as one tsquery. */
+const allWords = (terms: WordTerms[], match: Match) =>
+  sql`(${sql.join(
     terms.map((t) => wordQuery(t, match)),
     sql` && `,
   )})`;
+
+export const everyWord = (terms: WordTerms[], match: Match) => sql`s.document @@ ${allWords(terms, match)}`;
 
 export function filters(q: SearchQuery): SQL[] {
   const where: SQL[] = [];
@@ -101,7 +104,15 @@ function levelPredicate(terms: WordTerms[], group: Group, match: Match): SQL {
   return sql`(${sql.join(perWord, sql` and `)})`;
 }
 
-export type Level = { predicate: SQL; group?: Group; match?: Match };
+/**
+ * A level's rows. `performers`, on the performer levels, is the same test on a performer's name
+ * (performers_name_doc_idx, 0015): the level is then those performers' shows.
+ */
+export type Level = { predicate: SQL; group?: Group; match?: Match; performers?: SQL };
+
+/** Performers whose names hold every word (each as typed, or also through a correction). */
+const performerNames = (terms: WordTerms[], match: Match) =>
+  sql`to_tsvector('simple'::regconfig, search_fold(p.name)) @@ ${allWords(terms, match)}`;
 
 export function levels(terms: WordTerms[]): Level[] {
   const fuzzy = terms.some((t) => t.corrections.length > 0);
@@ -117,5 +128,10 @@ export function levels(terms: WordTerms[]): Level[] {
   ];
   return order
     .filter(([, match]) => fuzzy || match === 'exact')
-    .map(([group, match]) => ({ predicate: levelPredicate(terms, group, match), group, match }));
+    .map(([group, match]) => ({
+      predicate: levelPredicate(terms, group, match),
+      group,
+      match,
+      ...(group === 'performer' ? { performers: performerNames(terms, match) } : {}),
+    }));
 }

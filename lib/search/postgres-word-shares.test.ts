@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { levels } from './postgres-query';
 import type { WordTerms } from './postgres-terms';
-import { citySize, levelSize, type WordShares } from './postgres-word-shares';
+import { boundWords, citySize, levelSize, levelsToRead, performerSize, type WordShares } from './postgres-word-shares';
 
 // The figures that choose how a level is read (postgres.ts): bounds from Postgres's statistics.
 const stats: WordShares = {
   rows: 100_000,
+  upcoming: 1,
   columns: new Map([
     [
       'performer_doc',
@@ -30,9 +31,21 @@ const stats: WordShares = {
         ['gray', 0.02],
         ['san', 0.035],
         ['francisco', 0.031],
+        ['sole', 0.001],
+        ['sol', 0.011],
+        ['solenne', 0.012],
+        ['sold', 0.19],
+        ['solo', 0.02],
       ]),
     ],
     ['city', new Map([['san francisco', 0.0307]])],
+    [
+      'performer_name',
+      new Map([
+        ['tamsin gray', 0.012],
+        ['mercy street serenade', 0.019],
+      ]),
+    ],
   ]),
 };
 const term = (word: string, prefixWords: string[] | null, corrections: string[] = []): WordTerms => ({ word, prefixWords, corrections });
@@ -72,5 +85,43 @@ describe('level sizes from the statistics', () => {
   it('knows a common city by its words, and nothing else', () => {
     expect(citySize(stats, ['san', 'francisco'])).toBeCloseTo(3070);
     expect(citySize(stats, ['francisco'])).toBe(0);
+  });
+});
+
+describe('proving "1,000+" from a subset of the matches', () => {
+  const sole = [term('sole', ['sole', 'solenne'], ['sol', 'sold', 'solo'])];
+
+  it("takes a word's rarest variants until the statistics expect enough, or one that is enough alone if that is fewer", () => {
+    // 2,002 of 100,000: sole (100) + sol (1,100) + solenne (1,200) is enough, sold alone is 19,000.
+    expect(boundWords(stats, sole, 2002)).toEqual([['sole', 'sol', 'solenne']]);
+    // 3,100: solo alone (2,000) is too few; the four rarest hold 4,400, fewer than sold's 19,000.
+    expect(boundWords(stats, sole, 3100)).toEqual([['sole', 'sol', 'solenne', 'solo']]);
+    expect(boundWords(stats, sole, 10_000)).toEqual([['sold']]);
+    expect(boundWords(stats, sole, 30_000)).toBeNull();
+  });
+
+  it('asks for more shows when some of them are past', () => {
+    expect(boundWords({ ...stats, upcoming: 0.5 }, sole, 2002)).toEqual([['sole', 'sol', 'solenne', 'solo']]);
+  });
+
+  it('takes every variant of each of several words, the words as independent, and the words a short prefix begins', () => {
+    const two = [term('san', ['san']), term('gray', ['gray'])];
+    expect(boundWords(stats, two, 70)).toEqual([['san'], ['gray']]);
+    expect(boundWords(stats, two, 71)).toBeNull();
+    expect(boundWords(stats, [term('so', null)], 15_000)).toEqual([['sold']]);
+  });
+
+  it('finds the common performers whose names the words begin, and reads their level first', () => {
+    expect(performerSize(stats, [term('mercy', ['mercy']), term('ser', ['serenade'])])).toBeCloseTo(1900);
+    expect(performerSize(stats, [term('gray', ['gray'])])).toBeCloseTo(1200);
+    expect(performerSize(stats, [term('mercy', ['mercy']), term('gray', ['gray'])])).toBe(0);
+    const mercy = [term('mercy', ['mercy']), term('street', ['street'])];
+    expect(levelsToRead(stats, mercy, levels(mercy), 20)).toBe(1);
+    expect(levelsToRead(stats, mercy, levels(mercy), 400)).toBe(levels(mercy).length);
+    // One word: the level's own figure. "francisco" is no performer's and no show's name, and in
+    // the place of 3,100 shows: the third level.
+    const francisco = [term('francisco', ['francisco'])];
+    expect(levelsToRead(stats, francisco, levels(francisco), 20)).toBe(3);
+    expect(levelsToRead(stats, francisco, levels(francisco), 1000)).toBe(4);
   });
 });

@@ -7,29 +7,41 @@ import type { WordTerms } from './postgres-terms';
 
 // How common each catalogue word is in each search field, from Postgres's own statistics: ANALYZE
 // (autovacuum, or the seed) keeps the most common words of every tsvector column of event_search
-// with the share of rows holding each, and the most common cities with theirs (column "city").
-// Read at most once a minute per driver; a database without statistics yet gives no figures,
-// and every level is then read as the planner chooses.
+// with the share of rows holding each, and the most common cities and performers with theirs
+// (columns "city" and "performer_name").
+// Also the share of shows still to come, from the date column's histogram. Read at most once a
+// minute per driver; a database without statistics yet gives no figures, and every level is then
+// read as the planner chooses.
 
-export type WordShares = { rows: number; columns: Map<string, Map<string, number>> };
+export type WordShares = { rows: number; upcoming: number; columns: Map<string, Map<string, number>> };
 
 const refreshMs = 60_000;
 
 async function readWordShares(run: Run): Promise<WordShares | null> {
-  const rows = await run<{ total: number; column: string | null; words: string[] | null; freqs: number[] | null }>(sql`
+  const rows = await run<{
+    total: number;
+    upcoming: number | null;
+    column: string | null;
+    words: string[] | null;
+    freqs: number[] | null;
+  }>(sql`
     select c.reltuples::float8 as total, s.attname::text as column,
+           (select coalesce((select sum(f) from unnest(d.most_common_vals::text::timestamptz[], d.most_common_freqs) m(v, f) where v >= now()), 0)
+                   + (1 - coalesce((select sum(f) from unnest(d.most_common_freqs) f), 0))
+                     * (select count(*) filter (where b >= now())::float8 / count(*) from unnest(d.histogram_bounds::text::timestamptz[]) b)
+            from pg_stats d where d.schemaname = current_schema() and d.tablename = 'event_search' and d.attname = 'date') as upcoming,
            coalesce(s.most_common_elems::text::text[], s.most_common_vals::text::text[]) as words,
            coalesce(s.most_common_elem_freqs, s.most_common_freqs) as freqs
     from pg_class c
     left join pg_stats s on s.schemaname = current_schema() and s.tablename = 'event_search'
-      and (s.most_common_elems is not null or s.attname = 'city')
+      and (s.most_common_elems is not null or s.attname in ('city', 'performer_name'))
     where c.oid = 'event_search'::regclass`);
   const columns = new Map<string, Map<string, number>>();
   for (const r of rows) {
     if (r.column && r.words && r.freqs) columns.set(r.column, new Map(r.words.map((w, i) => [w, Number(r.freqs![i])])));
   }
   const total = rows[0]?.total ?? 0;
-  return total > 0 && columns.size ? { rows: total, columns } : null;
+  return total > 0 && columns.size ? { rows: total, upcoming: Number(rows[0]?.upcoming ?? 1), columns } : null;
 }
 
 /**
@@ -72,7 +84,88 @@ export function levelSize(stats: WordShares, terms: WordTerms[], level: Level): 
   return stats.rows * Math.min(1, ...terms.map(share));
 }
 
+/**
+ * How many of the levels to read first: up to the first the statistics expect to hold five
+ * pages' worth of upcoming shows, which the later ones will not be needed behind (postgres.ts
+ * reads them all if the page still falls short). For more words a level's figure (levelSize) is
+ * only a bound; there only the performer level is expected to hold a common performer's shows.
+ */
+export function levelsToRead(stats: WordShares, terms: WordTerms[], all: Level[], wanted: number): number {
+  const expected = (level: Level) =>
+    Math.max(
+      terms.length === 1 ? levelSize(stats, terms, level) : 0,
+      level.group === 'performer' && level.match === 'exact' ? performerSize(stats, terms) : 0,
+    );
+  const enough = all.findIndex((level) => expected(level) * stats.upcoming >= 5 * wanted);
+  return enough < 0 ? all.length : enough + 1;
+}
+
+/**
+ * About how many shows belong to common performers whose names hold every word as typed (each
+ * word beginning a word of the name): "mercy street serenade" is one act's 1,900 shows, where
+ * the words' shares taken as independent would expect one.
+ */
+export function performerSize(stats: WordShares, terms: WordTerms[]): number {
+  let share = 0;
+  for (const [name, f] of stats.columns.get('performer_name') ?? []) {
+    const words = name.split(/[^\p{L}\p{N}]+/u);
+    if (terms.every((t) => words.some((w) => w.startsWith(t.word)))) share += f;
+  }
+  return stats.rows * share;
+}
+
 /** About how many events are in the city the words spell ("san francisco"), if it is a common one. */
 export function citySize(stats: WordShares, words: string[]): number {
   return stats.rows * (stats.columns.get('city')?.get(words.join(' ')) ?? 0);
+}
+
+// The variants of a word the statistics can vouch for: its catalogue words (or, when a short prefix
+// stands for too many to list, the common ones it begins) and its corrections, each with its
+// share of rows. Every show holding one of them matches the word.
+function variants(stats: WordShares, t: WordTerms): Array<[string, number]> {
+  const document = stats.columns.get('document');
+  if (!document) return [];
+  const listed = t.prefixWords ?? (/^[a-z0-9]+$/.test(t.word) ? [...document.keys()].filter((w) => w.startsWith(t.word)) : []);
+  return [...new Set([...listed, ...t.corrections])].map((w) => [w, document.get(w) ?? 0]);
+}
+
+/**
+ * Words whose matches are a subset of the query's and which the statistics expect to hold more
+ * than `needed` upcoming shows, as one list per query word (any of a list, every list), or null.
+ * Counting them proves "more than a thousand" with fewer postings than counting the query: "sole"
+ * matches 21,000 shows, most through its correction "sold", and two of its rarer words (sol,
+ * solenne) hold 2,100. For one word, the variants rarest first until they are enough, or the
+ * single one that is, whichever is fewer; for more words, all of each word's variants, the words
+ * taken as independent. Only an estimate: the count that follows is what decides.
+ */
+export function boundWords(stats: WordShares, terms: WordTerms[], needed: number): string[][] | null {
+  const upcoming = stats.rows * stats.upcoming;
+  if (terms.length === 1) {
+    const ranked = variants(stats, terms[0]!)
+      .filter(([, f]) => f > 0)
+      .sort((a, b) => a[1] - b[1]);
+    const share = needed / upcoming;
+    const single = ranked.find(([, f]) => f >= share);
+    const rarest: Array<[string, number]> = [];
+    let sum = 0;
+    for (const v of ranked) {
+      if (sum >= share) break;
+      rarest.push(v);
+      sum += v[1];
+    }
+    if (sum < share) return null;
+    const picked = single && single[1] <= sum ? [single] : rarest;
+    return [picked.map(([w]) => w)];
+  }
+  const each = terms.map((t) => variants(stats, t));
+  const together = each.reduce(
+    (p, v) =>
+      p *
+      Math.min(
+        1,
+        v.reduce((a, [, f]) => a + f, 0),
+      ),
+    upcoming,
+  );
+  return together >= needed ? each.map((v) => v.map(([w]) => w)) : null;
 }

@@ -2,9 +2,9 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { unpreparedRunner, type Run } from './postgres-run';
-import { everyWord, filters, levels, whereAll, wordQuery, wordScore, type Level } from './postgres-query';
+import { everyWord, filters, levels, lexeme, whereAll, wordQuery, wordScore, type Level } from './postgres-query';
 import { expandWords, type WordTerms } from './postgres-terms';
-import { citySize, levelSize, wordSharesReader, type WordShares } from './postgres-word-shares';
+import { boundWords, citySize, levelSize, levelsToRead, performerSize, wordSharesReader, type WordShares } from './postgres-word-shares';
 import type { SearchDriver, SearchEvent, SearchQuery, SearchResult } from './types';
 import { ranksOnly, searchWords } from './words';
 
@@ -13,7 +13,16 @@ import { ranksOnly, searchWords } from './words';
 // matching through the catalogue's words; Damerau typo correction (postgres-terms.ts).
 
 type Shares = { stats: WordShares; required: WordTerms[] };
+/**
+ * What proves more than totalCap matches before the levels are read: a count of the shows holding
+ * a subset of the words' variants (boundWords), or of the shows of the performers whose names
+ * hold every word.
+ */
+type Bound = { words: string[][] } | { performers: true };
 type Walk = { level: number; rows: number };
+
+/** Past this many performers matching, a performer level is read as any other level is. */
+const maxPerformers = 50;
 
 /** The most shows a walk tests before the rest of its level is read through the indexes. */
 const maxWalk = 3000;
@@ -67,6 +76,19 @@ async function suggestions(run: Run, terms: WordTerms[]): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+// Words the statistics expect in well over totalCap shows: better a common performer's, whose
+// shows are counted through the performer name index, than a subset of the words' variants. A
+// performer's share is measured, so a quarter over is margin enough; a sum of word shares may
+// count shows twice.
+function chooseBound(stats: WordShares, required: WordTerms[]): Bound | null {
+  if (performerSize(stats, required) * stats.upcoming >= 1.25 * (totalCap + 1)) return { performers: true };
+  const words = boundWords(stats, required, 2 * (totalCap + 1));
+  return words ? { words } : null;
+}
+
+/** Words alone: no dates, city or category to narrow them, which the statistics cannot see. */
+const plain = (q: SearchQuery) => !(q.start || q.end || q.city || q.category);
+
 // A search for a city by name ("San Francisco") finds thousands of shows there, all of them on
 // the venue-and-city level, and Postgres, which takes the two words for unrelated, expects a
 // hundred: it reads and sorts every one to keep twenty (5 ms), where the soonest shows hold
@@ -74,7 +96,7 @@ async function suggestions(run: Run, terms: WordTerms[]): Promise<string[]> {
 // share of shows, and a level that large is walked soonest first: at most three times the shows
 // a walk should test for the page (see rankByLevel), at most maxWalk.
 function cityWalk(q: SearchQuery, words: string[], all: Level[], stats: WordShares): Walk | null {
-  if (q.start || q.end || q.city || q.category) return null;
+  if (!plain(q)) return null;
   const wanted = q.page * q.limit;
   const size = citySize(stats, words);
   const level = all.findIndex((l) => l.group === 'head' && l.match === 'exact');
@@ -126,9 +148,21 @@ export function createPostgresSearch(db: Database): SearchDriver {
   // and each is an indexed read that stops at the page's end. A level leaves out the rows of the
   // levels before it by their ids: those ran to their end (or the page would be full), and an id
   // test is cheap where repeating their predicates cost a dozen tsvector tests a row.
-  async function rankByLevel(q: SearchQuery, all: Level[], where: SQL[], shares: Shares | null, walk: Walk | null): Promise<Row[]> {
+  //
+  // Given a Bound, a subset of the matches, it first counts that, up to totalCap + 1, and reads
+  // the levels only past totalCap; the count is returned either way.
+  async function rankByLevel(
+    q: SearchQuery,
+    all: Level[],
+    where: SQL[],
+    shares: Shares | null,
+    walk: Walk | null,
+    bound: Bound | null = null,
+  ): Promise<{ n: number; rows: Row[] }> {
     const wanted = q.page * q.limit;
     const name = (i: number) => sql.raw(`level${i}`);
+    const performersOf = (i: number) => sql.raw(`performers${i}`);
+    const byPerformer = shares !== null && performerSize(shares.stats, shares.required) > 0;
     const ctes = all.flatMap((level, i) => {
       const before = sql.join(
         Array.from({ length: i }, (_, j) => sql`select event_id from ${name(j)}`),
@@ -146,6 +180,27 @@ export function createPostgresSearch(db: Database): SearchDriver {
       const read = (more: SQL[]) => sql`
         select s.event_id, s.date, ${sql.raw(String(i))} as level from event_search s
         ${whereAll([...where, level.predicate, ...unseen, ...more])} order by ${by} limit ${wanted}`;
+      if (level.performers && byPerformer) {
+        // A performer level, when the words name a common performer: the shows of the performers
+        // whose names match, each performer's soonest first (event_search_performer_name_idx),
+        // where the tsvector index gave every show of theirs to sort. A word in the names of many
+        // performers ("the") is read as any level is. (Planning the two ways costs 0.2 ms, which
+        // a query naming no performer is spared.)
+        const few = sql`(select count(*) from (select 1 from ${performersOf(i)} limit ${maxPerformers + 1}) m)`;
+        return [
+          sql`${performersOf(i)} as materialized (select distinct search_fold(p.name) as name from performers p where ${level.performers})`,
+          sql`${name(i)} as materialized (
+            (select s.event_id, s.date, ${sql.raw(String(i))} as level from ${performersOf(i)} m
+             cross join lateral (
+               select s.event_id, s.date from event_search s
+               ${whereAll([...where, sql`s.performer_name = m.name`, ...unseen])} order by ${order(q, 's')} limit ${wanted}
+             ) s
+             where ${few} <= ${maxPerformers} order by ${order(q, 's')} limit ${wanted})
+            union all
+            (${read([sql`${few} > ${maxPerformers}`])})
+          )`,
+        ];
+      }
       if (walk?.level !== i) return [sql`${name(i)} as materialized (${read([])})`];
       // The level to walk (search()): the soonest shows, at most walk.rows of them, each tested,
       // until the page is full. Its hits are every row of the level up to the last show it
@@ -169,16 +224,35 @@ export function createPostgresSearch(db: Database): SearchDriver {
       all.map((_, i) => sql`select * from ${name(i)}`),
       sql` union all `,
     );
-    return run<Row>(sql`
-      with ${sql.join(ctes, sql`, `)}, page as (
-        select * from (${levelled}) l limit ${q.limit} offset ${(q.page - 1) * q.limit}
+    const counted = (matches: SQL) => sql`counted as (select count(*)::int as n from (${matches} limit ${totalCap + 1}) m)`;
+    const performers = all.findIndex((l) => l.performers && l.match === 'exact');
+    let proof = sql`counted as (select ${totalCap + 1} as n)`; // no bound: the caller has counted
+    if (bound && 'words' in bound) {
+      // Materialized, so that it is planned without the count's limit: a read through the words'
+      // postings, not a walk of the date index testing every show (countAndRank).
+      const words = bound.words.map((w) => `(${w.map(lexeme).join(' | ')})`).join(' & ');
+      proof = sql`bound_matches as materialized (
+          select 1 from event_search s ${whereAll([...where, sql`s.document @@ ${words}::tsquery`])}
+        ), ${counted(sql`select 1 from bound_matches`)}`;
+    } else if (bound) {
+      if (!byPerformer || performers < 0) throw new Error('a performer bound on a query naming no common performer');
+      proof = counted(sql`
+        select 1 from ${performersOf(performers)} m
+        cross join lateral (select 1 from event_search s ${whereAll([...where, sql`s.performer_name = m.name`])} limit ${totalCap + 1}) s`);
+    }
+    const rows = await run<Row & { n: number; level: number | null }>(sql`
+      with ${sql.join(ctes, sql`, `)}, ${proof}, page as (
+        select * from (${levelled}) l where (select n from counted) > ${totalCap} limit ${q.limit} offset ${(q.page - 1) * q.limit}
+      ), listed as (
+        select s.level, s.event_id, ${detailColumns}
+        from page s
+        join events e on e.id = s.event_id
+        join performers p on p.id = e.performer_id
+        join venues v on v.id = e.venue_id
       )
-      select ${detailColumns}
-      from page s
-      join events e on e.id = s.event_id
-      join performers p on p.id = e.performer_id
-      join venues v on v.id = e.venue_id
+      select c.n, s.* from counted c left join listed s on true
       order by s.level, ${order(q, 's')}`);
+    return { n: rows[0]?.n ?? 0, rows: rows.filter((r) => r.level !== null) };
   }
 
   async function search(q: SearchQuery): Promise<SearchResult> {
@@ -189,11 +263,26 @@ export function createPostgresSearch(db: Database): SearchDriver {
     let n: number;
     let rows: Row[];
     if (required.length) {
-      ({ n, rows } = await countAndRank(q, terms, [...where, everyWord(required, 'fuzzy')]));
-      if (n > totalCap) {
-        const all = levels(required);
-        const stats = q.includePast ? null : await wordShares();
-        rows = await rankByLevel(q, all, where, stats ? { stats, required } : null, stats ? cityWalk(q, words, all, stats) : null);
+      const all = levels(required);
+      const stats = q.includePast ? null : await wordShares();
+      const shares = stats ? { stats, required } : null;
+      const walk = stats ? cityWalk(q, words, all, stats) : null;
+      // Words the statistics expect in well over totalCap shows: their levels at once, behind a
+      // cheaper count of a subset of the matches (chooseBound), which must prove it.
+      const bound = stats && plain(q) ? chooseBound(stats, required) : null;
+      // Planning a level costs about 0.15 ms, and most pages come from the first: the levels up
+      // to one expected to fill the page, and the rest only if it did not.
+      const first = stats ? levelsToRead(stats, required, all, q.page * q.limit) : all.length;
+      const rank = async (count: Bound | null) => {
+        const head = await rankByLevel(q, all.slice(0, first), where, shares, walk, count);
+        const full = head.rows.length === q.limit || first === all.length || head.n <= totalCap;
+        return full ? head : { n: head.n, rows: (await rankByLevel(q, all, where, shares, walk)).rows };
+      };
+      const levelled = bound ? await rank(bound) : null;
+      if (levelled && levelled.n > totalCap) ({ n, rows } = levelled);
+      else {
+        ({ n, rows } = await countAndRank(q, terms, [...where, everyWord(required, 'fuzzy')]));
+        if (n > totalCap) ({ rows } = await rank(null));
       }
     } else {
       // No words: the count and the soonest shows side by side (a listing is usually long).
@@ -202,7 +291,7 @@ export function createPostgresSearch(db: Database): SearchDriver {
         rankByLevel(q, [{ predicate: sql`true` }], where, null, null),
       ]);
       n = counted.n;
-      rows = n > totalCap ? soonest : counted.rows;
+      rows = n > totalCap ? soonest.rows : counted.rows;
     }
 
     const highlights = terms.flatMap((t) => [t.word, ...t.corrections]);
