@@ -63,14 +63,23 @@ export function filters(q: SearchQuery): SQL[] {
   const where: SQL[] = [];
   if (!q.includePast) where.push(sql`s.date >= now()`);
   // A local day also bounds the instant (time zones lie within a day of UTC), which lets the date
-  // index start at the range instead of walking every sooner show to reach it.
+  // index start at the range instead of walking every sooner show to reach it. The day's own test
+  // is hidden from the planner in a CASE: it says again what the instant's range says, and taken
+  // as independent of it, the two made a fortnight's 4,400 shows look like 220, read by sorting
+  // them all (6 ms) rather than soonest first through the date index for the 20 asked (0.7 ms).
   if (q.start) {
     where.push(
-      isDay(q.start) ? sql`s.local_day >= ${q.start}::date and s.date >= ${q.start}::date - 1` : sql`s.date >= ${q.start}::timestamptz`,
+      isDay(q.start)
+        ? sql`s.date >= ${q.start}::date - 1 and (case when s.local_day >= ${q.start}::date then true end)`
+        : sql`s.date >= ${q.start}::timestamptz`,
     );
   }
   if (q.end)
-    where.push(isDay(q.end) ? sql`s.local_day <= ${q.end}::date and s.date < ${q.end}::date + 2` : sql`s.date <= ${q.end}::timestamptz`);
+    where.push(
+      isDay(q.end)
+        ? sql`s.date < ${q.end}::date + 2 and (case when s.local_day <= ${q.end}::date then true end)`
+        : sql`s.date <= ${q.end}::timestamptz`,
+    );
   if (q.city) where.push(sql`s.city = search_fold(${q.city}::text)`);
   if (q.category) where.push(sql`s.category = lower(${q.category}::text)`);
   return where;
