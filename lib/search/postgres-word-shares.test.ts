@@ -123,5 +123,9 @@ describe('proving "1,000+" from a subset of the matches', () => {
     const francisco = [term('francisco', ['francisco'])];
     expect(levelsToRead(stats, francisco, levels(francisco), 20)).toBe(3);
     expect(levelsToRead(stats, francisco, levels(francisco), 1000)).toBe(4);
+    // Several words: the venue-and-city level only when they spell a common city.
+    const city = [term('san', ['san']), term('francisco', ['francisco'])];
+    expect(levelsToRead(stats, city, levels(city), 20)).toBe(4);
+    expect(levelsToRead(stats, city, levels(city), 20, citySize(stats, ['san', 'francisco']))).toBe(3);
   });
 });

@@ -88,13 +88,15 @@ export function levelSize(stats: WordShares, terms: WordTerms[], level: Level): 
  * How many of the levels to read first: up to the first the statistics expect to hold five
  * pages' worth of upcoming shows, which the later ones will not be needed behind (postgres.ts
  * reads them all if the page still falls short). For more words a level's figure (levelSize) is
- * only a bound; there only the performer level is expected to hold a common performer's shows.
+ * only a bound; there only the performer level is expected to hold a common performer's shows,
+ * and the venue-and-city level the shows of the common city the words spell (`city`, citySize).
  */
-export function levelsToRead(stats: WordShares, terms: WordTerms[], all: Level[], wanted: number): number {
+export function levelsToRead(stats: WordShares, terms: WordTerms[], all: Level[], wanted: number, city = 0): number {
   const expected = (level: Level) =>
     Math.max(
       terms.length === 1 ? levelSize(stats, terms, level) : 0,
       level.group === 'performer' && level.match === 'exact' ? performerSize(stats, terms) : 0,
+      level.group === 'head' && level.match === 'exact' ? city : 0,
     );
   const enough = all.findIndex((level) => expected(level) * stats.upcoming >= 5 * wanted);
   return enough < 0 ? all.length : enough + 1;
