@@ -97,6 +97,18 @@ describe('the Postgres driver proving "1,000+" from a subset of the matches', ()
     expect(statements.filter((s) => s.includes('with matches as materialized'))).toHaveLength(0);
   });
 
+  it('counts every match of several common words without the columns the exact count reads', async () => {
+    const { result, statements } = await statementsOf(() =>
+      createPostgresSearch(db).search({ keyword: `${word} ${other}`, page: 1, limit: 20 }),
+    );
+    expect(result).toMatchObject({ total: 1000, totalCapped: true });
+    expect(result.events.map((e) => e.id)).toEqual(soonest(second).slice(0, 20));
+    const bound = statements.filter((s) => s.includes('bound_matches as materialized'));
+    expect(bound).toHaveLength(1);
+    expect(bound[0]).toContain(`('${word}') & ('${other}')`);
+    expect(statements.filter((s) => s.includes('with matches as materialized'))).toHaveLength(0);
+  });
+
   it('falls back to the exact count, and to every level, when the statistics are out of date', async () => {
     // All but five of the performer's shows move into the past, and nothing analyzes the table:
     // the statistics still expect 1,800, the subset count finds 5.

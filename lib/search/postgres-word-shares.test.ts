@@ -104,10 +104,10 @@ describe('proving "1,000+" from a subset of the matches', () => {
     expect(boundWords({ ...stats, upcoming: 0.5 }, sole, 2002)).toEqual([['sole', 'sol', 'solenne', 'solo']]);
   });
 
-  it('takes every variant of each of several words, the words as independent, and the words a short prefix begins', () => {
-    const two = [term('san', ['san']), term('gray', ['gray'])];
-    expect(boundWords(stats, two, 70)).toEqual([['san'], ['gray']]);
-    expect(boundWords(stats, two, 71)).toBeNull();
+  it('takes every variant of each of several words when the rarest is common enough, and the words a short prefix begins', () => {
+    const two = [term('san', ['san']), term('grya', ['grya'], ['gray', 'grey'])];
+    expect(boundWords(stats, two, 2000)).toEqual([['san'], ['grya', 'gray', 'grey']]);
+    expect(boundWords(stats, two, 2001)).toBeNull();
     expect(boundWords(stats, [term('so', null)], 15_000)).toEqual([['sold']]);
   });
 

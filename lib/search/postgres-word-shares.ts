@@ -137,8 +137,11 @@ function variants(stats: WordShares, t: WordTerms): Array<[string, number]> {
  * Counting them proves "more than a thousand" with fewer postings than counting the query: "sole"
  * matches 21,000 shows, most through its correction "sold", and two of its rarer words (sol,
  * solenne) hold 2,100. For one word, the variants rarest first until they are enough, or the
- * single one that is, whichever is fewer; for more words, all of each word's variants, the words
- * taken as independent. Only an estimate: the count that follows is what decides.
+ * single one that is, whichever is fewer. For more words, all of each word's variants (the whole
+ * match, counted without the columns the exact count reads for scoring), when the rarest word
+ * alone is common enough: words a fan types together go together more often than chance ("new
+ * york", "orchestra"), and a wrong guess costs only that narrow count. Only an estimate: the
+ * count that follows is what decides.
  */
 export function boundWords(stats: WordShares, terms: WordTerms[], needed: number): string[][] | null {
   const upcoming = stats.rows * stats.upcoming;
@@ -160,14 +163,13 @@ export function boundWords(stats: WordShares, terms: WordTerms[], needed: number
     return [picked.map(([w]) => w)];
   }
   const each = terms.map((t) => variants(stats, t));
-  const together = each.reduce(
-    (p, v) =>
-      p *
+  const rarest = Math.min(
+    ...each.map((v) =>
       Math.min(
         1,
         v.reduce((a, [, f]) => a + f, 0),
       ),
-    upcoming,
+    ),
   );
-  return together >= needed ? each.map((v) => v.map(([w]) => w)) : null;
+  return upcoming * rarest >= needed ? each.map((v) => v.map(([w]) => w)) : null;
 }
