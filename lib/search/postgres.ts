@@ -277,9 +277,10 @@ export function createPostgresSearch(db: Database): SearchDriver {
       // cheaper count of a subset of the matches (chooseBound), which must prove it.
       const bound = stats && plain(q) ? chooseBound(stats, words, required) : null;
       // Planning a level costs about 0.15 ms, and most pages come from the first: the levels up
-      // to one expected to fill the page, and the rest only if it did not.
+      // to one expected to fill the page, and the rest only if it did not (for words alone: the
+      // statistics know nothing of dates, cities or categories).
       const city = stats && required.length === words.length ? citySize(stats, words) : 0;
-      const first = stats ? levelsToRead(stats, required, all, q.page * q.limit, city) : all.length;
+      const first = stats && plain(q) ? levelsToRead(stats, required, all, q.page * q.limit, city) : all.length;
       const rank = async (count: Bound | null) => {
         const head = await rankByLevel(q, all.slice(0, first), where, shares, walk, count);
         const full = head.rows.length === q.limit || first === all.length || head.n <= totalCap;
