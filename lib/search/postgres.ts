@@ -88,6 +88,30 @@ function chooseBound(stats: WordShares, words: string[], required: WordTerms[]):
   return variants ? { words: variants } : null;
 }
 
+// The CTEs that define `counted`: how many shows a bound's subset of the matches holds, up to
+// totalCap + 1. `performers` names the CTE of the performers whose names hold every word.
+function proofOf(bound: Bound | null, where: SQL[], performers: SQL | null): SQL {
+  const counted = (matches: SQL) => sql`counted as (select count(*)::int as n from (${matches} limit ${totalCap + 1}) m)`;
+  if (!bound) return sql`counted as (select ${totalCap + 1} as n)`; // the caller has counted
+  if ('words' in bound) {
+    // Materialized, so that it is planned without the count's limit: a read through the words'
+    // postings, not a walk of the date index testing every show (countAndRank).
+    const words = bound.words.map((w) => `(${w.map(lexeme).join(' | ')})`).join(' & ');
+    return sql`bound_matches as materialized (
+        select 1 from event_search s ${whereAll([...where, sql`s.document @@ ${words}::tsquery`])}
+      ), ${counted(sql`select 1 from bound_matches`)}`;
+  }
+  if ('city' in bound) {
+    // In date order, the city index's own: without it, a city of one show in nine was read by
+    // scanning the table until 1,001 turned up (4 ms, against 1).
+    return counted(sql`select 1 from event_search s ${whereAll([...where, sql`s.city = ${bound.city}`])} order by s.date`);
+  }
+  if (!performers) throw new Error('a performer bound on a query naming no common performer');
+  return counted(sql`
+    select 1 from ${performers} m
+    cross join lateral (select 1 from event_search s ${whereAll([...where, sql`s.performer_name = m.name`])} limit ${totalCap + 1}) s`);
+}
+
 /** Words alone: no dates, city or category to narrow them, which the statistics cannot see. */
 const plain = (q: SearchQuery) => !(q.start || q.end || q.city || q.category);
 
@@ -226,26 +250,8 @@ export function createPostgresSearch(db: Database): SearchDriver {
       all.map((_, i) => sql`select * from ${name(i)}`),
       sql` union all `,
     );
-    const counted = (matches: SQL) => sql`counted as (select count(*)::int as n from (${matches} limit ${totalCap + 1}) m)`;
     const performers = all.findIndex((l) => l.performers && l.match === 'exact');
-    let proof = sql`counted as (select ${totalCap + 1} as n)`; // no bound: the caller has counted
-    if (bound && 'words' in bound) {
-      // Materialized, so that it is planned without the count's limit: a read through the words'
-      // postings, not a walk of the date index testing every show (countAndRank).
-      const words = bound.words.map((w) => `(${w.map(lexeme).join(' | ')})`).join(' & ');
-      proof = sql`bound_matches as materialized (
-          select 1 from event_search s ${whereAll([...where, sql`s.document @@ ${words}::tsquery`])}
-        ), ${counted(sql`select 1 from bound_matches`)}`;
-    } else if (bound && 'city' in bound) {
-      // In date order, the city index's own: without it, a city of one show in nine was read by
-      // scanning the table until 1,001 turned up (4 ms, against 1).
-      proof = counted(sql`select 1 from event_search s ${whereAll([...where, sql`s.city = ${bound.city}`])} order by s.date`);
-    } else if (bound) {
-      if (!byPerformer || performers < 0) throw new Error('a performer bound on a query naming no common performer');
-      proof = counted(sql`
-        select 1 from ${performersOf(performers)} m
-        cross join lateral (select 1 from event_search s ${whereAll([...where, sql`s.performer_name = m.name`])} limit ${totalCap + 1}) s`);
-    }
+    const proof = proofOf(bound, where, byPerformer && performers >= 0 ? performersOf(performers) : null);
     const rows = await run<Row & { n: number; level: number | null }>(sql`
       with ${sql.join(ctes, sql`, `)}, ${proof}, page as (
         select * from (${levelled}) l where (select n from counted) > ${totalCap} limit ${q.limit} offset ${(q.page - 1) * q.limit}
@@ -286,7 +292,13 @@ export function createPostgresSearch(db: Database): SearchDriver {
         const full = head.rows.length === q.limit || first === all.length || head.n <= totalCap;
         return full ? head : { n: head.n, rows: (await rankByLevel(q, all, where, shares, walk)).rows };
       };
-      const levelled = bound ? await rank(bound) : null;
+      // Several words counted whole (boundWords) are counted on their own first: that guess is
+      // wrong more often, and then only the count is spent, not the planning of every level.
+      let levelled: { n: number; rows: Row[] } | null = null;
+      if (bound && 'words' in bound && bound.words.length > 1) {
+        const [counted] = await run<{ n: number }>(sql`with ${proofOf(bound, where, null)} select n from counted`);
+        if (counted!.n > totalCap) levelled = { n: counted!.n, rows: (await rank(null)).rows };
+      } else if (bound) levelled = await rank(bound);
       if (levelled && levelled.n > totalCap) ({ n, rows } = levelled);
       else {
         ({ n, rows } = await countAndRank(q, terms, [...where, everyWord(required, 'fuzzy')]));
