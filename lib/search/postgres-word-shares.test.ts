@@ -93,22 +93,24 @@ describe('proving "1,000+" from a subset of the matches', () => {
 
   it("takes a word's rarest variants until the statistics expect enough, or one that is enough alone if that is fewer", () => {
     // 2,002 of 100,000: sole (100) + sol (1,100) + solenne (1,200) is enough, sold alone is 19,000.
-    expect(boundWords(stats, sole, 2002)).toEqual([['sole', 'sol', 'solenne']]);
+    expect(boundWords(stats, sole, 2002)).toEqual({ words: [['sole', 'sol', 'solenne']], whole: false });
     // 3,100: solo alone (2,000) is too few; the four rarest hold 4,400, fewer than sold's 19,000.
-    expect(boundWords(stats, sole, 3100)).toEqual([['sole', 'sol', 'solenne', 'solo']]);
-    expect(boundWords(stats, sole, 10_000)).toEqual([['sold']]);
-    expect(boundWords(stats, sole, 30_000)).toBeNull();
+    expect(boundWords(stats, sole, 3100)).toEqual({ words: [['sole', 'sol', 'solenne', 'solo']], whole: false });
+    expect(boundWords(stats, sole, 10_000)).toEqual({ words: [['sold']], whole: false });
+    // Every variant holds 23,400: too few for 30,000, enough for half of it, counted whole.
+    expect(boundWords(stats, sole, 30_000)).toEqual({ words: [['sole', 'solenne', 'sol', 'sold', 'solo']], whole: true });
+    expect(boundWords(stats, sole, 46_801)).toBeNull();
   });
 
   it('asks for more shows when some of them are past', () => {
-    expect(boundWords({ ...stats, upcoming: 0.5 }, sole, 2002)).toEqual([['sole', 'sol', 'solenne', 'solo']]);
+    expect(boundWords({ ...stats, upcoming: 0.5 }, sole, 2002)).toEqual({ words: [['sole', 'sol', 'solenne', 'solo']], whole: false });
   });
 
   it('takes every variant of each of several words when the rarest is common enough, and the words a short prefix begins', () => {
     const two = [term('san', ['san']), term('grya', ['grya'], ['gray', 'grey'])];
-    expect(boundWords(stats, two, 2000)).toEqual([['san'], ['grya', 'gray', 'grey']]);
+    expect(boundWords(stats, two, 2000)).toEqual({ words: [['san'], ['grya', 'gray', 'grey']], whole: true });
     expect(boundWords(stats, two, 2001)).toBeNull();
-    expect(boundWords(stats, [term('so', null)], 15_000)).toEqual([['sold']]);
+    expect(boundWords(stats, [term('so', null)], 15_000)).toEqual({ words: [['sold']], whole: false });
   });
 
   it('finds the common performers whose names the words begin, and reads their level first', () => {

@@ -137,39 +137,36 @@ function variants(stats: WordShares, t: WordTerms): Array<[string, number]> {
  * Counting them proves "more than a thousand" with fewer postings than counting the query: "sole"
  * matches 21,000 shows, most through its correction "sold", and two of its rarer words (sol,
  * solenne) hold 2,100. For one word, the variants rarest first until they are enough, or the
- * single one that is, whichever is fewer. For more words, all of each word's variants (the whole
- * match, counted without the columns the exact count reads for scoring), when the rarest word
- * alone is common enough: words a fan types together go together more often than chance ("new
- * york", "orchestra"), and a wrong guess costs only that narrow count. Only an estimate: the
- * count that follows is what decides.
+ * single one that is, whichever is fewer.
+ *
+ * Otherwise, `whole`: every variant of every word, the whole match, counted without the columns
+ * the exact count reads for scoring, in a statement of its own (postgres.ts), so that a wrong
+ * guess costs only that narrow count. For one word, when all its variants are expected to hold
+ * half of `needed`; for several, when the rarest word alone is expected to hold `needed`: words a
+ * fan types together go together more often than chance ("orchestra new york"), but not always.
+ * Only an estimate: the count that follows is what decides.
  */
-export function boundWords(stats: WordShares, terms: WordTerms[], needed: number): string[][] | null {
+export function boundWords(stats: WordShares, terms: WordTerms[], needed: number): { words: string[][]; whole: boolean } | null {
   const upcoming = stats.rows * stats.upcoming;
-  if (terms.length === 1) {
-    const ranked = variants(stats, terms[0]!)
-      .filter(([, f]) => f > 0)
-      .sort((a, b) => a[1] - b[1]);
-    const share = needed / upcoming;
-    const single = ranked.find(([, f]) => f >= share);
-    const rarest: Array<[string, number]> = [];
-    let sum = 0;
-    for (const v of ranked) {
-      if (sum >= share) break;
-      rarest.push(v);
-      sum += v[1];
-    }
-    if (sum < share) return null;
-    const picked = single && single[1] <= sum ? [single] : rarest;
-    return [picked.map(([w]) => w)];
-  }
   const each = terms.map((t) => variants(stats, t));
-  const rarest = Math.min(
-    ...each.map((v) =>
-      Math.min(
-        1,
-        v.reduce((a, [, f]) => a + f, 0),
-      ),
-    ),
-  );
-  return upcoming * rarest >= needed ? each.map((v) => v.map(([w]) => w)) : null;
+  const total = (v: Array<[string, number]>) =>
+    Math.min(
+      1,
+      v.reduce((a, [, f]) => a + f, 0),
+    );
+  const whole = { words: each.map((v) => v.map(([w]) => w)), whole: true };
+  if (terms.length > 1) return upcoming * Math.min(...each.map(total)) >= needed ? whole : null;
+  const ranked = each[0]!.filter(([, f]) => f > 0).sort((a, b) => a[1] - b[1]);
+  const share = needed / upcoming;
+  const single = ranked.find(([, f]) => f >= share);
+  const rarest: Array<[string, number]> = [];
+  let sum = 0;
+  for (const v of ranked) {
+    if (sum >= share) break;
+    rarest.push(v);
+    sum += v[1];
+  }
+  if (sum < share) return upcoming * total(each[0]!) >= needed / 2 ? whole : null;
+  const picked = single && single[1] <= sum ? [single] : rarest;
+  return { words: [picked.map(([w]) => w)], whole: false };
 }

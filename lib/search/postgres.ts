@@ -18,7 +18,7 @@ type Shares = { stats: WordShares; required: WordTerms[] };
  * a subset of the words' variants (boundWords), of the shows of the performers whose names hold
  * every word, or of the shows in the city the words spell.
  */
-type Bound = { words: string[][] } | { performers: true } | { city: string };
+type Bound = { words: string[][]; whole: boolean } | { performers: true } | { city: string };
 type Walk = { level: number; rows: number };
 
 /** Past this many performers matching, a performer level is read as any other level is. */
@@ -84,8 +84,7 @@ function chooseBound(stats: WordShares, words: string[], required: WordTerms[]):
   const enough = 1.25 * (totalCap + 1);
   if (performerSize(stats, required) * stats.upcoming >= enough) return { performers: true };
   if (required.length === words.length && citySize(stats, words) * stats.upcoming >= enough) return { city: words.join(' ') };
-  const variants = boundWords(stats, required, 2 * (totalCap + 1));
-  return variants ? { words: variants } : null;
+  return boundWords(stats, required, 2 * (totalCap + 1));
 }
 
 // The CTEs that define `counted`: how many shows a bound's subset of the matches holds, up to
@@ -292,10 +291,10 @@ export function createPostgresSearch(db: Database): SearchDriver {
         const full = head.rows.length === q.limit || first === all.length || head.n <= totalCap;
         return full ? head : { n: head.n, rows: (await rankByLevel(q, all, where, shares, walk)).rows };
       };
-      // Several words counted whole (boundWords) are counted on their own first: that guess is
-      // wrong more often, and then only the count is spent, not the planning of every level.
+      // A whole match (boundWords) is counted on its own first: that guess is wrong more often,
+      // and then only the count is spent, not the planning of every level.
       let levelled: { n: number; rows: Row[] } | null = null;
-      if (bound && 'words' in bound && bound.words.length > 1) {
+      if (bound && 'words' in bound && bound.whole) {
         const [counted] = await run<{ n: number }>(sql`with ${proofOf(bound, where, null)} select n from counted`);
         if (counted!.n > totalCap) levelled = { n: counted!.n, rows: (await rank(null)).rows };
       } else if (bound) levelled = await rank(bound);
