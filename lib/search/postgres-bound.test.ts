@@ -4,6 +4,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { testSql } from '@/lib/testing/db';
+import { statementsOf } from '@/lib/testing/search-statements';
 import { testDatabaseUrl } from '@/lib/testing/test-env';
 import { createPostgresSearch } from './postgres';
 import { renderSql, type Run } from './postgres-run';
@@ -25,21 +26,6 @@ const other = `vox${letters(8)}`;
 type Show = { id: string; at: number };
 let first: Show[];
 let second: Show[];
-
-async function statementsOf<T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  const client = (db as unknown as { $client: { unsafe: (...args: unknown[]) => unknown } }).$client;
-  const unsafe = client.unsafe;
-  const statements: string[] = [];
-  client.unsafe = (...args: unknown[]) => {
-    statements.push(String(args[0]));
-    return unsafe.apply(client, args);
-  };
-  try {
-    return { result: await run(), statements };
-  } finally {
-    client.unsafe = unsafe;
-  }
-}
 
 // The shows moved into the past would otherwise stay, and in a database kept between runs lower
 // the share of shows to come that the margins above count on.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { testSql } from '@/lib/testing/db';
+import { statementsOf } from '@/lib/testing/search-statements';
 import { createPostgresSearch } from './postgres';
 
 const sql = testSql();
@@ -53,23 +54,14 @@ describe('the Postgres driver walking a common city', () => {
       .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
       .map((r) => r.id);
 
-    const client = (db as unknown as { $client: { unsafe: (...args: unknown[]) => unknown } }).$client;
-    const unsafe = client.unsafe;
-    const statements: string[] = [];
-    client.unsafe = (...args: unknown[]) => {
-      statements.push(String(args[0]));
-      return unsafe.apply(client, args);
-    };
-    try {
+    const { statements } = await statementsOf(async () => {
       const search = createPostgresSearch(db);
       const two = await search.search({ keyword: city, page: 1, limit: 2 });
       expect(two).toMatchObject({ total: 1000, totalCapped: true });
       expect(two.events.map((e) => e.id)).toEqual(soonest.slice(0, 2));
       const five = await search.search({ keyword: city.toUpperCase(), page: 1, limit: 5 });
       expect(five.events.map((e) => e.id)).toEqual(soonest.slice(0, 5));
-    } finally {
-      client.unsafe = unsafe;
-    }
+    });
     expect(statements.filter((s) => s.includes('walk as materialized'))).toHaveLength(2);
     // 1,503 shows in the city, which the statistics know: counted through the city index, in the
     // statement that walks, and never through the words.
