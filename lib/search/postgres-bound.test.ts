@@ -137,6 +137,17 @@ describe('the Postgres driver proving "1,000+" from a subset of the matches', ()
       expect(stats!.rows).toBe(1000);
       expect(stats!.upcoming).toBeCloseTo(0.7, 1);
       expect(stats!.columns.get('document')?.get('show')).toBe(1);
+      // Ten dates in all: the statistics keep them as most common values, with no histogram.
+      await own.unsafe(
+        `update event_search set date = date_trunc('hour', now()) + (ceil(extract(epoch from date - now()) / 360000)) * interval '100 hours'`,
+      );
+      await own.unsafe(`analyze event_search`);
+      const [row] = await own.unsafe(
+        `select avg((date >= now())::int)::float8 as share, count(distinct date)::int as dates from event_search`,
+      );
+      expect(row!.dates).toBeLessThanOrEqual(12);
+      const few = await wordSharesReader(run)();
+      expect(few!.upcoming).toBeCloseTo(row!.share as number, 2);
     } finally {
       await own.end();
       await sql.unsafe(`drop schema ${schema} cascade`);

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { levels } from './postgres-query';
 import type { WordTerms } from './postgres-terms';
-import { boundWords, citySize, levelSize, levelsToRead, performerSize, type WordShares } from './postgres-word-shares';
+import type { Run } from './postgres-run';
+import { boundWords, citySize, levelSize, levelsToRead, performerSize, wordSharesReader, type WordShares } from './postgres-word-shares';
 
 // The figures that choose how a level is read (postgres.ts): bounds from Postgres's statistics.
 const stats: WordShares = {
@@ -129,5 +130,23 @@ describe('proving "1,000+" from a subset of the matches', () => {
     const city = [term('san', ['san']), term('francisco', ['francisco'])];
     expect(levelsToRead(stats, city, levels(city), 20)).toBe(4);
     expect(levelsToRead(stats, city, levels(city), 20, citySize(stats, ['san', 'francisco']))).toBe(3);
+  });
+});
+
+describe('reading the statistics', () => {
+  it('shares one read among the searches that find it stale, goes on without figures when it fails, and tries again', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const rows = [{ total: 1000, upcoming: 0.5, column: 'document', words: ['show'], freqs: [0.2] }];
+    const run = vi.fn().mockRejectedValueOnce(new Error('no pg_stats here')).mockResolvedValue(rows) as unknown as Run &
+      ReturnType<typeof vi.fn>;
+    const read = wordSharesReader(run);
+    expect(await Promise.all([read(), read()])).toEqual([null, null]);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(error).toHaveBeenCalledTimes(1);
+    const [a, b] = await Promise.all([read(), read()]);
+    expect(a).toEqual({ rows: 1000, upcoming: 0.5, columns: new Map([['document', new Map([['show', 0.2]])]]) });
+    expect(b).toBe(a);
+    expect(run).toHaveBeenCalledTimes(2);
+    error.mockRestore();
   });
 });

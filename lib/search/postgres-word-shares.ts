@@ -28,7 +28,7 @@ async function readWordShares(run: Run): Promise<WordShares | null> {
     select c.reltuples::float8 as total, s.attname::text as column,
            (select coalesce((select sum(f) from unnest(d.most_common_vals::text::timestamptz[], d.most_common_freqs) m(v, f) where v >= now()), 0)
                    + (1 - coalesce((select sum(f) from unnest(d.most_common_freqs) f), 0))
-                     * (select count(*) filter (where b >= now())::float8 / count(*) from unnest(d.histogram_bounds::text::timestamptz[]) b)
+                     * coalesce((select count(*) filter (where b >= now())::float8 / nullif(count(*), 0) from unnest(d.histogram_bounds::text::timestamptz[]) b), 0)
             from pg_stats d where d.schemaname = current_schema() and d.tablename = 'event_search' and d.attname = 'date') as upcoming,
            coalesce(s.most_common_elems::text::text[], s.most_common_vals::text::text[]) as words,
            coalesce(s.most_common_elem_freqs, s.most_common_freqs) as freqs
@@ -46,19 +46,21 @@ async function readWordShares(run: Run): Promise<WordShares | null> {
 
 /**
  * A reader of the statistics for one driver, each read kept a minute. The read itself is kept,
- * so the searches that find it stale together share one (a failed read is not kept).
+ * so the searches that find it stale together share one.
  */
 export function wordSharesReader(run: Run): () => Promise<WordShares | null> {
   let cached: { value: Promise<WordShares | null>; until: number } | null = null;
   return () => {
     const now = Date.now();
     if (!cached || cached.until <= now) {
-      const value = readWordShares(run);
+      // A failed read is not kept, and the searches that met it go on without figures.
+      const value: Promise<WordShares | null> = readWordShares(run).catch((error: unknown) => {
+        if (cached === entry) cached = null;
+        console.error('search statistics could not be read', error);
+        return null;
+      });
       const entry = { value, until: now + refreshMs };
       cached = entry;
-      value.catch(() => {
-        if (cached === entry) cached = null;
-      });
     }
     return cached.value;
   };
