@@ -6,7 +6,12 @@ import { statementsOf } from '@/lib/testing/search-statements';
 import { createPostgresSearch } from './postgres';
 
 const sql = testSql();
-afterAll(() => sql.end());
+// The test's 5,000 shows would otherwise stay, in a database kept between runs.
+let performerId: string | undefined;
+afterAll(async () => {
+  if (performerId) await sql`delete from events where performer_id = ${performerId}`;
+  await sql.end();
+});
 
 const letters = (n: number) => Array.from(randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
 const days = (n: number) => new Date(Date.now() + n * 86_400_000);
@@ -24,6 +29,7 @@ describe('the Postgres driver walking a common city', () => {
     const elsewhere = `Else${letters(8)}`;
     const [performer] =
       await sql`insert into performers (name, genre, home_city) values (${`Quiet ${letters(8)}`}, 'pop', 'Nowhere') returning id`;
+    performerId = performer!.id as string;
     const venue = async (name: string, at: string) => {
       const [row] = await sql`
         insert into venues (name, kind, address, city, capacity, seat_map)
