@@ -119,9 +119,8 @@ const plain = (q: SearchQuery) => !(q.start || q.end || q.city || q.category);
 // hundred: it reads and sorts every one to keep twenty (5 ms), where the soonest shows hold
 // twenty within a few hundred. When the words spell a common city, the statistics know its
 // share of shows, and a level that large is walked soonest first: at most three times the shows
-// a walk should test for the page (see rankByLevel), at most maxWalk.
+// a walk should test for the page (see rankByLevel), at most maxWalk. Asked only of words alone.
 function cityWalk(q: SearchQuery, words: string[], all: Level[], stats: WordShares): Walk | null {
-  if (!plain(q)) return null;
   const wanted = q.page * q.limit;
   const size = citySize(stats, words);
   const level = all.findIndex((l) => l.group === 'head' && l.match === 'exact');
@@ -266,6 +265,39 @@ export function createPostgresSearch(db: Database): SearchDriver {
     return { n: rows[0]?.n ?? 0, rows: rows.filter((r) => r.level !== null) };
   }
 
+  // Words: the count and the page, cheapest first. Words the statistics expect in well over
+  // totalCap shows have their levels read at once, behind a cheaper count of a subset of the
+  // matches (chooseBound), which must prove it; otherwise the exact count decides.
+  async function rankWords(q: SearchQuery, words: string[], terms: WordTerms[], required: WordTerms[], where: SQL[]) {
+    const all = levels(required);
+    const stats = q.includePast ? null : await wordShares();
+    const shares = stats ? { stats, required } : null;
+    // The statistics know nothing of dates, cities or categories: only words alone are guided.
+    const guide = stats && plain(q) ? stats : null;
+    const walk = guide ? cityWalk(q, words, all, guide) : null;
+    const bound = guide ? chooseBound(guide, words, required) : null;
+    // Planning a level costs about 0.15 ms, and most pages come from the first: the levels up to
+    // one expected to fill the page, and the rest only if it did not.
+    const city = guide && required.length === words.length ? citySize(guide, words) : 0;
+    const first = guide ? levelsToRead(guide, required, all, q.page * q.limit, city) : all.length;
+    const rank = async (count: Bound | null) => {
+      const head = await rankByLevel(q, all.slice(0, first), where, shares, walk, count);
+      const full = head.rows.length === q.limit || first === all.length || head.n <= totalCap;
+      return full ? head : { n: head.n, rows: (await rankByLevel(q, all, where, shares, walk)).rows };
+    };
+    // A whole match (boundWords) is counted on its own first: that guess is wrong more often,
+    // and then only the count is spent, not the planning of every level.
+    if (bound && 'words' in bound && bound.whole) {
+      const [counted] = await run<{ n: number }>(sql`with ${proofOf(bound, where, null)} select n from counted`);
+      if (counted!.n > totalCap) return { n: counted!.n, rows: (await rank(null)).rows };
+    } else if (bound) {
+      const levelled = await rank(bound);
+      if (levelled.n > totalCap) return levelled;
+    }
+    const exact = await countAndRank(q, terms, [...where, everyWord(required, 'fuzzy')]);
+    return exact.n > totalCap ? { n: exact.n, rows: (await rank(null)).rows } : exact;
+  }
+
   async function search(q: SearchQuery): Promise<SearchResult> {
     const words = searchWords(q.keyword);
     const terms = await expandWords(run, words);
@@ -274,35 +306,7 @@ export function createPostgresSearch(db: Database): SearchDriver {
     let n: number;
     let rows: Row[];
     if (required.length) {
-      const all = levels(required);
-      const stats = q.includePast ? null : await wordShares();
-      const shares = stats ? { stats, required } : null;
-      const walk = stats ? cityWalk(q, words, all, stats) : null;
-      // Words the statistics expect in well over totalCap shows: their levels at once, behind a
-      // cheaper count of a subset of the matches (chooseBound), which must prove it.
-      const bound = stats && plain(q) ? chooseBound(stats, words, required) : null;
-      // Planning a level costs about 0.15 ms, and most pages come from the first: the levels up
-      // to one expected to fill the page, and the rest only if it did not (for words alone: the
-      // statistics know nothing of dates, cities or categories).
-      const city = stats && required.length === words.length ? citySize(stats, words) : 0;
-      const first = stats && plain(q) ? levelsToRead(stats, required, all, q.page * q.limit, city) : all.length;
-      const rank = async (count: Bound | null) => {
-        const head = await rankByLevel(q, all.slice(0, first), where, shares, walk, count);
-        const full = head.rows.length === q.limit || first === all.length || head.n <= totalCap;
-        return full ? head : { n: head.n, rows: (await rankByLevel(q, all, where, shares, walk)).rows };
-      };
-      // A whole match (boundWords) is counted on its own first: that guess is wrong more often,
-      // and then only the count is spent, not the planning of every level.
-      let levelled: { n: number; rows: Row[] } | null = null;
-      if (bound && 'words' in bound && bound.whole) {
-        const [counted] = await run<{ n: number }>(sql`with ${proofOf(bound, where, null)} select n from counted`);
-        if (counted!.n > totalCap) levelled = { n: counted!.n, rows: (await rank(null)).rows };
-      } else if (bound) levelled = await rank(bound);
-      if (levelled && levelled.n > totalCap) ({ n, rows } = levelled);
-      else {
-        ({ n, rows } = await countAndRank(q, terms, [...where, everyWord(required, 'fuzzy')]));
-        if (n > totalCap) ({ rows } = await rank(null));
-      }
+      ({ n, rows } = await rankWords(q, words, terms, required, where));
     } else {
       // No words: the count and the soonest shows side by side (a listing is usually long).
       const [counted, soonest] = await Promise.all([
