@@ -7,11 +7,11 @@
 //
 //   PORT=3000 node scripts/serve.mjs        (listens on every interface, as `next start` does)
 //
-// And one more: the two API doors to a hold (POST /api/reservations and POST
-// /api/events/{id}/best-available), the requests an on-sale is made of, are answered straight on
-// the socket by lib/fast-paths/hold.ts with the routes' own code, skipping Next's pipeline around
-// them (issue 13). instrumentation.ts hands it over while Next prepares. HOLD_FAST_PATH=0 leaves
-// every request to Next.
+// And one more: the requests an on-sale is made of, the two API doors to a hold (POST
+// /api/reservations and POST /api/events/{id}/best-available, issue 13) and search (GET
+// /api/events/search, issue 14), are answered straight on the socket by lib/fast-paths/ with the
+// routes' own code, skipping Next's pipeline around them. instrumentation.ts hands them over while
+// Next prepares. FAST_PATHS=0 leaves every request to Next.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,14 +23,14 @@ const app = next({ dev: false, dir, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
-const fastPathOn = process.env.HOLD_FAST_PATH !== '0';
+const fastPathsOn = process.env.FAST_PATHS !== '0';
 let fastPath = null;
 
 // Next prepares its server, and so runs instrumentation.ts, on the first request (the launcher's
 // health check): until then every request goes to Next.
-function holdFastPath() {
-  if (fastPath || !fastPathOn) return fastPath;
-  const create = globalThis.ticketboothHoldFastPath;
+function fastPaths() {
+  if (fastPath || !fastPathsOn) return fastPath;
+  const create = globalThis.ticketboothFastPaths;
   if (!create) return null;
   // The headers next.config.mjs gives every path, as the build wrote them down.
   const manifest = JSON.parse(readFileSync(path.join(dir, '.next/routes-manifest.json'), 'utf8'));
@@ -49,7 +49,7 @@ function appendPeer(req) {
 
 const server = createServer((req, res) => {
   appendPeer(req);
-  if (holdFastPath()?.(req, res)) return;
+  if (fastPaths()?.(req, res)) return;
   void handle(req, res);
 });
 server.on('upgrade', (req, socket, head) => {

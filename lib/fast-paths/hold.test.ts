@@ -10,13 +10,13 @@ import { testServerPort } from '@/lib/testing/server-env';
 
 // The hold doors answered on Node's socket (lib/fast-paths/hold.ts, the test server runs
 // scripts/serve.mjs as `npm start` does) must answer every request exactly as Next's own route
-// handlers do (a second instance with HOLD_FAST_PATH=0), good and bad alike.
+// handlers do (a second instance with FAST_PATHS=0), good and bad alike.
 const sql = testSql();
 let next: ExtraServer;
 let event: TestEvent;
 
 beforeAll(async () => {
-  next = await startExtraServer(testServerPort + 23, { HOLD_FAST_PATH: '0' });
+  next = await startExtraServer(testServerPort + 23, { FAST_PATHS: '0' });
   event = await createEvent(sql, { sections: 2, rows: 4, seatsPerRow: 10 });
 }, 90_000);
 afterAll(async () => {

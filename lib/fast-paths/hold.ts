@@ -1,17 +1,13 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { postBestAvailable } from '@/app/api/events/[eventId]/best-available/post-best-available';
 import { postReservation, type HoldRequest } from '@/app/api/reservations/post-reservation';
 import { sessionFromToken, sessionToken } from '@/lib/auth/session-cookie';
-import { env } from '@/lib/env';
-import { errorPlain } from '@/lib/errors';
 import { maxJsonBytes } from '@/lib/http/body';
 import type { PlainResponse } from '@/lib/http/plain-response';
 import { parseJsonBody } from '@/lib/http/route';
-import { span, withSpans } from '@/lib/timing/spans';
+import { span } from '@/lib/timing/spans';
 import { readNodeBody } from './node-body';
-
-/** Takes the request and answers it (true), or leaves it untouched for Next (false). */
-export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
+import { answerOnSocket, type FastPath } from './socket-answer';
 
 /**
  * The two API doors to a new hold on Node's socket, for scripts/serve.mjs (`npm start`):
@@ -33,12 +29,14 @@ export function holdFastPath(everyResponse: Record<string, string>): FastPath {
     if (!door) return false;
     const token = sessionToken(req.headers.cookie);
     if (token === undefined) return false;
-    void answer(req, token, door)
-      .then((plain) => send(res, plain, everyResponse))
-      .catch((error: unknown) => {
-        console.error(error);
-        res.destroy();
+    answerOnSocket(req, res, everyResponse, async () => {
+      const user = token === null ? null : await span('session', () => sessionFromToken(token));
+      return door({
+        headers: webHeaders(req),
+        user,
+        json: () => parseJsonBody(req.headers['content-type'], () => readNodeBody(req, maxJsonBytes)),
       });
+    });
     return true;
   };
 }
@@ -57,26 +55,6 @@ function holdDoor(url: string | undefined): Door | null {
   return best ? (request) => postBestAvailable(request, best[1]!) : null;
 }
 
-type Answer = PlainResponse & { serverTiming?: string };
-
-async function answer(req: IncomingMessage, token: string | null, door: Door): Promise<Answer> {
-  const run = async () => {
-    const user = token === null ? null : await span('session', () => sessionFromToken(token));
-    return door({
-      headers: webHeaders(req),
-      user,
-      json: () => parseJsonBody(req.headers['content-type'], () => readNodeBody(req, maxJsonBytes)),
-    });
-  };
-  try {
-    if (!env.SERVER_TIMING) return await run();
-    const { value, serverTiming } = await withSpans(run);
-    return { ...value, serverTiming };
-  } catch (error) {
-    return errorPlain(error);
-  }
-}
-
 // The hold door reads the client's address and the cookies from web Headers, as a route does. A
 // value web Headers cannot hold (Node's parser is more lenient) is left out.
 function webHeaders(req: IncomingMessage): Headers {
@@ -91,11 +69,4 @@ function webHeaders(req: IncomingMessage): Headers {
     }
   }
   return headers;
-}
-
-function send(res: ServerResponse, { status, headers, body, serverTiming }: Answer, everyResponse: Record<string, string>): void {
-  const bytes = Buffer.from(body);
-  const all: Record<string, string> = { ...everyResponse, ...headers, 'content-length': String(bytes.byteLength) };
-  if (serverTiming) all['server-timing'] = serverTiming;
-  if (!res.destroyed) res.writeHead(status, all).end(bytes);
 }

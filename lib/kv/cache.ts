@@ -1,4 +1,5 @@
 import 'server-only';
+import { span } from '@/lib/timing/spans';
 import type { Kv } from './types';
 
 /**
@@ -7,7 +8,7 @@ import type { Kv } from './types';
  */
 export async function cachedJson<T>(kv: Kv, key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
   if (ttlSeconds <= 0) return load();
-  const hit = await kv.get(key).catch(() => null);
+  const hit = await span('kv-cache', () => kv.get(key)).catch(() => null);
   if (hit !== null) {
     try {
       return JSON.parse(hit) as T;

@@ -3,6 +3,7 @@ import { db } from '@/db';
 import { cardFacts, type CardFacts } from '@/lib/events/card-facts';
 import { getKv } from '@/lib/kv';
 import { cachedJson } from '@/lib/kv/cache';
+import { span } from '@/lib/timing/spans';
 import { getSearch } from './index';
 import { normalisedQueryKey } from './query-schema';
 import type { SearchQuery, SearchResult } from './types';
@@ -35,8 +36,8 @@ async function cachedCardFacts(ids: string[]): Promise<Map<string, CardFacts | u
 export function cachedSearch(q: SearchQuery): Promise<SearchResult> {
   const driver = getSearch();
   return cachedJson(getKv(), `search:v2:${driver.name}:${normalisedQueryKey(q)}`, searchCacheSeconds, async () => {
-    const result = await driver.search(q);
-    const facts = await cachedCardFacts(result.events.map((e) => e.id));
+    const result = await span('search', () => driver.search(q));
+    const facts = await span('card-facts', () => cachedCardFacts(result.events.map((e) => e.id)));
     return { ...result, events: result.events.map((e) => ({ ...e, card: facts.get(e.id) })) };
   });
 }

@@ -1,12 +1,10 @@
 import { route } from '@/lib/http/route';
-import { cachedSearch, searchCacheSeconds } from '@/lib/search/cached-search';
-import { parseSearchParams } from '@/lib/search/query-schema';
+import { searchAnswer } from './search-answer';
 
-// A static segment: Next matches it before the dynamic [eventId] beside it.
-const cacheControl = `public, max-age=0, s-maxage=${searchCacheSeconds}, stale-while-revalidate=30`;
-
+// A static segment: Next matches it before the dynamic [eventId] beside it. Under `npm start` the
+// socket answers it first with the same searchAnswer (lib/fast-paths/search.ts); this is the route
+// on hosts that run Next alone.
 export const GET = route(async (request) => {
-  const query = parseSearchParams(new URL(request.url).searchParams);
-  const result = await cachedSearch(query);
-  return Response.json(result, { headers: { 'Cache-Control': cacheControl } });
+  const { status, headers, body } = await searchAnswer(new URL(request.url).searchParams);
+  return new Response(body, { status, headers });
 });
