@@ -109,6 +109,7 @@ async function main() {
       ...process.env,
       BENCH_DATABASE_URL: databaseUrl,
       SEED_EVENTS: String(catalogue),
+      SEARCH_PASSES: quick ? '1' : (process.env.SEARCH_PASSES ?? '3'),
     });
     add(`## 3. Search (${catalogue.toLocaleString('en-US')} events)\n\n\`\`\`\n${search}\n\`\`\``);
 
