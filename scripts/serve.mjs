@@ -24,19 +24,19 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
 const fastPathsOn = process.env.FAST_PATHS !== '0';
-let fastPath = null;
+let answerFast = null;
 
 // Next prepares its server, and so runs instrumentation.ts, on the first request (the launcher's
 // health check): until then every request goes to Next.
 function fastPaths() {
-  if (fastPath || !fastPathsOn) return fastPath;
+  if (answerFast || !fastPathsOn) return answerFast;
   const create = globalThis.ticketboothFastPaths;
   if (!create) return null;
   // The headers next.config.mjs gives every path, as the build wrote them down.
   const manifest = JSON.parse(readFileSync(path.join(dir, '.next/routes-manifest.json'), 'utf8'));
   const everyPath = manifest.headers.find((rule) => rule.source === '/:path*' && !rule.has && !rule.missing);
-  fastPath = create(Object.fromEntries((everyPath?.headers ?? []).map((h) => [h.key, h.value])));
-  return fastPath;
+  answerFast = create(Object.fromEntries((everyPath?.headers ?? []).map((h) => [h.key, h.value])));
+  return answerFast;
 }
 
 function appendPeer(req) {
